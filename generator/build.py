@@ -1,0 +1,73 @@
+"""Build an edition into a folder atomically: temporary folder beside it, then a swap."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.errors import ContentError, Diagnostic
+from generator.generate import generate
+from generator.mkdocs_bridge import build_with_mkdocs
+from generator.project import Layout
+
+
+def _temporary_prefix(out: Path) -> str:
+    return f".{out.name}.tmp-"
+
+
+def _old_prefix(out: Path) -> str:
+    return f".{out.name}.old-"
+
+
+def clear_stale(out: Path) -> list[Path]:
+    """Remove temporary folders that an earlier failed or killed build left beside ``out``."""
+    removed = []
+    if not out.parent.is_dir():
+        return removed
+    for candidate in out.parent.iterdir():
+        if candidate.is_dir() and candidate.name.startswith(
+            (_temporary_prefix(out), _old_prefix(out))
+        ):
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed.append(candidate)
+    return removed
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Replace ``out`` with ``new``: rename the old aside, rename the new in, delete the old."""
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=_old_prefix(out), dir=out.parent))
+        old.rmdir()
+        os.rename(out, old)
+        os.rename(new, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(new, out)
+
+
+def build_edition(
+    layout: Layout, edition_id: str, out: Path, *, strict: bool = False
+) -> list[Diagnostic]:
+    """Check, render and build ``edition_id`` into ``out``; return the warnings.
+
+    Raises :class:`ContentError` on content errors (or on warnings with ``strict``),
+    leaving any earlier site in ``out`` untouched.
+    """
+    generated = generate(layout, edition_id)
+    if generated.site is None or (strict and generated.diagnostics):
+        raise ContentError(generated.diagnostics)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clear_stale(out)
+    temporary = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out), dir=out.parent))
+    try:
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        build_with_mkdocs(layout, generated.site, temporary, strict=strict)
+        swap_in(temporary, out)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return generated.diagnostics

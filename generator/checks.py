@@ -1,0 +1,473 @@
+"""Cross-file checks on a resolved edition: references, tree graphs, scenarios, freshness.
+
+Each check is a pure function from the resolved edition to diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from generator.content import Located
+from generator.editions import ResolvedEdition
+from generator.errors import Diagnostic, Severity
+from generator.loader import KeyPath
+from generator.models import (
+    Citation,
+    ContentModel,
+    DecisionTree,
+    OutcomeNode,
+    QuestionNode,
+    StepNode,
+)
+from generator.phones import PhoneError, parse_phone
+
+Check = Callable[[ResolvedEdition, datetime.date], list[Diagnostic]]
+
+
+def _unknown(kind: str, found: str, known: list[str]) -> str:
+    hint = get_close_matches(found, known, n=1)
+    suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+    return f"expected the id of a known {kind}, got '{found}'{suggestion}"
+
+
+def _citations(item: ContentModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Citation]]:
+    """Every citation inside ``item``, with its path."""
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        values = value if isinstance(value, list) else [value]
+        for index, element in enumerate(values):
+            where: KeyPath = (*path, name, index) if isinstance(value, list) else (*path, name)
+            if isinstance(element, Citation):
+                yield where, element
+            elif isinstance(element, ContentModel):
+                yield from _citations(element, where)
+
+
+def _all_items(edition: ResolvedEdition) -> Iterator[Located[ContentModel]]:
+    content = edition.content
+    for group in (
+        content.sources,
+        content.roles,
+        content.contacts,
+        content.sections,
+        content.trees,
+        content.scenarios,
+    ):
+        yield from group.values()  # type: ignore[misc]
+
+
+def check_citations(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Every cited source exists; citing a superseded one is a warning."""
+    sources = edition.content.sources
+    problems = []
+    for located in _all_items(edition):
+        for path, citation in _citations(located.item):
+            source = sources.get(citation.source)
+            if source is None:
+                problems.append(
+                    located.diagnostic(
+                        (*path, "source"),
+                        _unknown("source", citation.source, list(sources)),
+                        "unknown-reference",
+                    )
+                )
+            elif source.item.superseded_by:
+                problems.append(
+                    located.diagnostic(
+                        (*path, "source"),
+                        f"expected a current source, got '{citation.source}', superseded by "
+                        f"'{source.item.superseded_by}'",
+                        "superseded-source",
+                        Severity.WARNING,
+                    )
+                )
+    for source in sources.values():
+        replacement = source.item.superseded_by
+        if replacement is not None and replacement not in sources:
+            problems.append(
+                source.diagnostic(
+                    ("superseded_by",),
+                    _unknown("source", replacement, list(sources)),
+                    "unknown-reference",
+                )
+            )
+    return problems
+
+
+def check_references(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Every contact, role, section and tree id that content names exists."""
+    content = edition.content
+    contact_or_role = [*content.contacts, *content.roles]
+    problems: list[Diagnostic] = []
+
+    def expect(
+        located: Located[ContentModel], path: KeyPath, ref: str, kind: str, known: list[str]
+    ) -> None:
+        if ref not in known:
+            problems.append(
+                located.diagnostic(path, _unknown(kind, ref, known), "unknown-reference")
+            )
+
+    for section in content.sections.values():
+        for i, ref in enumerate(section.item.trees):
+            expect(section, ("trees", i), ref, "tree", list(content.trees))
+        for i, ref in enumerate(section.item.contacts):
+            expect(section, ("contacts", i), ref, "contact or role", contact_or_role)
+    for tree in content.trees.values():
+        for n, node in enumerate(tree.item.nodes):
+            for i, ref in enumerate(node.contacts):
+                expect(tree, ("nodes", n, "contacts", i), ref, "contact or role", contact_or_role)
+            for i, ref in enumerate(node.sections):
+                expect(tree, ("nodes", n, "sections", i), ref, "section", list(content.sections))
+    for role in content.roles.values():
+        if role.item.default is not None:
+            expect(role, ("default",), role.item.default, "contact", list(content.contacts))
+    for contact in content.contacts.values():
+        for i, ref in enumerate(contact.item.fulfils):
+            expect(contact, ("fulfils", i), ref, "role", list(content.roles))
+        for i, ref in enumerate(contact.item.shares_number_with):
+            expect(contact, ("shares_number_with", i), ref, "contact", list(content.contacts))
+        if contact.item.out_of_hours is not None:
+            expect(
+                contact,
+                ("out_of_hours",),
+                contact.item.out_of_hours,
+                "contact or role",
+                contact_or_role,
+            )
+    for scenario in content.scenarios.values():
+        expect(scenario, ("tree",), scenario.item.tree, "tree", list(content.trees))
+    settings = edition.edition
+    for role_id, contact_id in settings.item.bindings.items():
+        expect(settings, ("bindings", role_id), role_id, "role", list(content.roles))
+        expect(settings, ("bindings", role_id), contact_id, "contact", list(content.contacts))
+    for role_id in settings.item.gaps:
+        expect(settings, ("gaps", role_id), role_id, "role", list(content.roles))
+    return problems
+
+
+def check_roles_bound(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Every role resolves to a contact or a declared gap; never silently to nothing."""
+    problems = []
+    settings = edition.edition
+    for role in edition.content.roles.values():
+        role_id = role.item.id
+        if edition.resolve_contact(role_id) is None:
+            problems.append(
+                settings.diagnostic(
+                    ("bindings",),
+                    f"expected role '{role_id}' to be bound to a contact or declared under gaps, "
+                    "got neither",
+                    "unbound-role",
+                )
+            )
+    return problems
+
+
+def _tree_problems(tree: Located[DecisionTree]) -> list[Diagnostic]:
+    nodes = tree.item.nodes
+    index = {}
+    problems: list[Diagnostic] = []
+    for n, node in enumerate(nodes):
+        if node.id in index:
+            problems.append(
+                tree.diagnostic(
+                    ("nodes", n, "id"),
+                    f"expected a unique node id, got '{node.id}' again",
+                    "duplicate-id",
+                )
+            )
+        else:
+            index[node.id] = n
+
+    def edges(n: int) -> list[tuple[KeyPath, str, bool]]:
+        node = nodes[n]
+        if isinstance(node, QuestionNode):
+            return [
+                (("nodes", n, "answers", a, "next"), answer.next, answer.loop_back)
+                for a, answer in enumerate(node.answers)
+            ]
+        if isinstance(node, StepNode):
+            return [(("nodes", n, "next"), node.next, False)]
+        return []
+
+    broken = False
+    for n, node in enumerate(nodes):
+        for path, target, _ in edges(n):
+            if target not in index:
+                broken = True
+                problems.append(
+                    tree.diagnostic(
+                        path, _unknown("node", target, list(index)), "unknown-reference"
+                    )
+                )
+        if isinstance(node, QuestionNode):
+            seen: set[str] = set()
+            for a, answer in enumerate(node.answers):
+                label = answer.label.casefold()
+                if label in seen:
+                    problems.append(
+                        tree.diagnostic(
+                            ("nodes", n, "answers", a, "label"),
+                            f"expected distinct answer labels, got '{answer.label}' twice",
+                            "duplicate-answer",
+                        )
+                    )
+                seen.add(label)
+    if tree.item.start not in index:
+        problems.append(
+            tree.diagnostic(
+                ("start",), _unknown("node", tree.item.start, list(index)), "unknown-reference"
+            )
+        )
+        return problems
+    if broken:
+        return problems
+
+    # Reachability from start (all edges).
+    reached = set()
+    stack = [index[tree.item.start]]
+    while stack:
+        n = stack.pop()
+        if n in reached:
+            continue
+        reached.add(n)
+        stack.extend(index[target] for _, target, _ in edges(n))
+    for n, node in enumerate(nodes):
+        if n not in reached and index.get(node.id) == n:
+            problems.append(
+                tree.diagnostic(
+                    ("nodes", n, "id"),
+                    f"expected every node to be reachable from start "
+                    f"'{tree.item.start}', got '{node.id}' unreachable",
+                    "unreachable-node",
+                )
+            )
+
+    # Cycles, ignoring answers marked loop_back.
+    state: dict[int, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(n: int) -> None:
+        state[n] = 1
+        for path, target, loop_back in edges(n):
+            if loop_back:
+                continue
+            t = index[target]
+            if state.get(t) == 1:
+                problems.append(
+                    tree.diagnostic(
+                        path,
+                        f"expected no cycle (mark a deliberate return with loop_back: true), "
+                        f"got a path back to '{target}'",
+                        "tree-cycle",
+                    )
+                )
+            elif t not in state:
+                visit(t)
+        state[n] = 2
+
+    for n in sorted(reached):
+        if n not in state:
+            visit(n)
+
+    # Every node must be able to reach an outcome (no dead ends, no closed loops).
+    can_finish = {n for n, node in enumerate(nodes) if isinstance(node, OutcomeNode)}
+    changed = True
+    while changed:
+        changed = False
+        for n in range(len(nodes)):
+            if n not in can_finish and any(index[t] in can_finish for _, t, _ in edges(n)):
+                can_finish.add(n)
+                changed = True
+    for n in sorted(reached - can_finish):
+        problems.append(
+            tree.diagnostic(
+                ("nodes", n, "id"),
+                f"expected every path to end at an outcome, got '{nodes[n].id}' "
+                "from which no outcome can be reached",
+                "dead-end",
+            )
+        )
+    return problems
+
+
+def check_trees(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Graph rules of every decision tree."""
+    return [p for tree in edition.content.trees.values() for p in _tree_problems(tree)]
+
+
+def check_scenarios(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Walk each scenario's answers through its tree; it must reach the expected outcome."""
+    problems = []
+    for scenario in edition.content.scenarios.values():
+        tree_located = edition.content.trees.get(scenario.item.tree)
+        if tree_located is None:
+            continue  # reported by check_references
+        tree = tree_located.item
+        nodes = {node.id: node for node in tree.nodes}
+        if scenario.item.expected_outcome not in nodes or not isinstance(
+            nodes[scenario.item.expected_outcome], OutcomeNode
+        ):
+            outcomes = [n.id for n in tree.nodes if isinstance(n, OutcomeNode)]
+            problems.append(
+                scenario.diagnostic(
+                    ("expected_outcome",),
+                    _unknown(
+                        f"outcome of tree '{tree.id}'", scenario.item.expected_outcome, outcomes
+                    ),
+                    "unknown-reference",
+                )
+            )
+            continue
+        result = walk(tree, list(scenario.item.answers))
+        if result.error is not None:
+            index, message = result.error
+            problems.append(scenario.diagnostic(("answers", index), message, "scenario-walk"))
+        elif result.outcome != scenario.item.expected_outcome:
+            problems.append(
+                scenario.diagnostic(
+                    ("expected_outcome",),
+                    f"expected the answers to reach '{scenario.item.expected_outcome}', got "
+                    f"'{result.outcome}'",
+                    "scenario-outcome",
+                )
+            )
+    return problems
+
+
+@dataclass(frozen=True)
+class WalkResult:
+    """Where a walk through a tree ended: nodes visited, outcome reached, or the error.
+
+    ``error`` is the index of the offending answer and a message.
+    """
+
+    visited: list[str]
+    outcome: str | None
+    error: tuple[int, str] | None
+
+
+def walk(tree: DecisionTree, answers: list[str]) -> WalkResult:
+    """Follow ``answers`` (labels, case-insensitive) from the start of ``tree``."""
+    nodes = {node.id: node for node in tree.nodes}
+    current = nodes.get(tree.start)
+    visited: list[str] = []
+    remaining = list(enumerate(answers))
+    steps = 0
+    while current is not None and steps <= len(nodes) + len(answers):
+        steps += 1
+        visited.append(current.id)
+        if isinstance(current, OutcomeNode):
+            if remaining:
+                return WalkResult(
+                    visited,
+                    current.id,
+                    (
+                        remaining[0][0],
+                        f"expected no more answers after outcome '{current.id}', "
+                        f"got '{remaining[0][1]}'",
+                    ),
+                )
+            return WalkResult(visited, current.id, None)
+        if isinstance(current, StepNode):
+            current = nodes.get(current.next)
+            continue
+        if not remaining:
+            return WalkResult(
+                visited,
+                None,
+                (
+                    max(len(answers) - 1, 0),
+                    f"expected an answer to '{current.text}', got no more answers",
+                ),
+            )
+        position, label = remaining.pop(0)
+        chosen = [a for a in current.answers if a.label.casefold() == label.casefold()]
+        if not chosen:
+            options = ", ".join(f"'{a.label}'" for a in current.answers)
+            return WalkResult(
+                visited,
+                None,
+                (position, f"expected one of {options} at '{current.id}', got '{label}'"),
+            )
+        current = nodes.get(chosen[0].next)
+    return WalkResult(visited, None, (0, "expected the walk to reach an outcome, got a loop"))
+
+
+def check_review_dates(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """A passed ``review_by`` date is a warning."""
+    problems = []
+    for section in edition.content.sections.values():
+        if section.item.review_by < today:
+            problems.append(
+                section.diagnostic(
+                    ("review_by",),
+                    f"expected a review date on or after {today.isoformat()}, got "
+                    f"{section.item.review_by.isoformat()}",
+                    "review-overdue",
+                    Severity.WARNING,
+                )
+            )
+    settings = edition.edition
+    if settings.item.review_by is not None and settings.item.review_by < today:
+        problems.append(
+            settings.diagnostic(
+                ("review_by",),
+                f"expected a review date on or after {today.isoformat()}, got "
+                f"{settings.item.review_by.isoformat()}",
+                "review-overdue",
+                Severity.WARNING,
+            )
+        )
+    return problems
+
+
+def check_shared_numbers(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Two contacts with one number must say so with ``shares_number_with``."""
+    problems = []
+    owners: dict[str, Located[ContentModel]] = {}
+    for contact in edition.content.contacts.values():
+        for c, channel in enumerate(contact.item.channels):
+            if channel.type not in ("phone", "text"):
+                continue
+            try:
+                tel = parse_phone(channel.value).tel
+            except PhoneError:
+                continue  # reported by the model
+            first = owners.setdefault(tel, contact)  # type: ignore[arg-type]
+            other = first.item
+            if first is contact or not hasattr(other, "shares_number_with"):
+                continue
+            if (
+                other.id not in contact.item.shares_number_with
+                and contact.item.id not in other.shares_number_with
+            ):
+                problems.append(
+                    contact.diagnostic(
+                        ("channels", c, "value"),
+                        f"expected a number of its own or shares_number_with: [{other.id}], got "
+                        f"the number of '{other.id}'",
+                        "shared-number",
+                        Severity.WARNING,
+                    )
+                )
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    check_citations,
+    check_references,
+    check_roles_bound,
+    check_trees,
+    check_scenarios,
+    check_review_dates,
+    check_shared_numbers,
+)
+
+
+def run_checks(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Every check on ``edition``."""
+    return [problem for check in CHECKS for problem in check(edition, today)]

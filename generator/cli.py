@@ -1,0 +1,155 @@
+"""Command line: ``safeguide check|build|serve|schema`` (also ``python -m generator``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from generator.build import build_edition
+from generator.errors import (
+    ContentError,
+    Diagnostic,
+    errors_in,
+    sorted_diagnostics,
+    warnings_in,
+)
+from generator.pipeline import DEFAULT_EDITION, check_edition
+from generator.project import Layout, ProjectNotFound, find_project_root
+from generator.schema import stale_schemas, write_schemas
+
+EXIT_CONTENT_ERROR = 1
+
+
+def _layout(ctx: click.Context) -> Layout:
+    layout = ctx.obj
+    assert isinstance(layout, Layout)
+    return layout
+
+
+def _report(diagnostics: list[Diagnostic], *, strict: bool) -> bool:
+    """Print diagnostics one per line on stderr; return True when they fail the run."""
+    for diagnostic in sorted_diagnostics(diagnostics):
+        click.echo(diagnostic.format(), err=True)
+    errors = len(errors_in(diagnostics))
+    warnings = len(warnings_in(diagnostics))
+    failed = errors > 0 or (strict and warnings > 0)
+    if diagnostics:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    return failed
+
+
+def _editions(layout: Layout, edition: str | None, all_editions: bool) -> list[str]:
+    if edition and all_editions:
+        raise click.UsageError("give --edition or --all, not both")
+    if all_editions:
+        return layout.edition_ids()
+    return [edition or DEFAULT_EDITION]
+
+
+@click.group()
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project root (default: nearest folder above holding mkdocs.yml).",
+)
+@click.version_option(package_name="safeguide")
+@click.pass_context
+def main(ctx: click.Context, project: Path | None) -> None:
+    """safeguide: safeguarding guidance from YAML to a searchable static site."""
+    try:
+        root = project.resolve() if project else find_project_root()
+    except ProjectNotFound as exc:
+        raise click.UsageError(str(exc)) from None
+    if not (root / "mkdocs.yml").is_file():
+        raise click.UsageError(f"{root} holds no mkdocs.yml")
+    ctx.obj = Layout(root)
+
+
+@main.command()
+@click.option("--edition", help="Edition id (default: national).")
+@click.option("--all", "all_editions", is_flag=True, help="Check every edition.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.pass_context
+def check(ctx: click.Context, edition: str | None, all_editions: bool, strict: bool) -> None:
+    """Validate content and report every problem, one positioned line each."""
+    layout = _layout(ctx)
+    found: list[Diagnostic] = []
+    for edition_id in _editions(layout, edition, all_editions):
+        found += check_edition(layout, edition_id).diagnostics
+    if _report(found, strict=strict):
+        sys.exit(EXIT_CONTENT_ERROR)
+    click.echo("ok", err=True)
+
+
+@main.command()
+@click.option("--edition", help="Edition id (default: national).")
+@click.option("--all", "all_editions", is_flag=True, help="Build every edition.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: site/<edition>/ in the project root).",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.pass_context
+def build(
+    ctx: click.Context, edition: str | None, all_editions: bool, out: Path | None, strict: bool
+) -> None:
+    """Build editions into static sites (atomically: a failed build changes nothing)."""
+    layout = _layout(ctx)
+    editions = _editions(layout, edition, all_editions)
+    if out is not None and len(editions) > 1:
+        raise click.UsageError("--out needs a single --edition")
+    failed = False
+    for edition_id in editions:
+        target = out.resolve() if out else layout.site_dir(edition_id)
+        try:
+            warnings = build_edition(layout, edition_id, target, strict=strict)
+        except ContentError as exc:
+            failed |= _report(exc.diagnostics, strict=strict)
+            click.echo(f"{edition_id}: not built; the previous site is unchanged", err=True)
+            continue
+        _report(warnings, strict=False)
+        click.echo(f"{edition_id}: built {os.path.relpath(target)}", err=True)
+    if failed:
+        sys.exit(EXIT_CONTENT_ERROR)
+
+
+@main.command()
+@click.option("--edition", help="Edition id (default: national).")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
+@click.pass_context
+def serve(ctx: click.Context, edition: str | None, dev_addr: str) -> None:
+    """Serve an edition with live reload (MkDocs' development server)."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from generator.mkdocs_bridge import EDITION_VARIABLE
+
+    layout = _layout(ctx)
+    os.environ[EDITION_VARIABLE] = edition or DEFAULT_EDITION
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    mkdocs_serve(config_file=str(layout.mkdocs_config), dev_addr=dev_addr)
+
+
+@main.command()
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Exit 1 if schemas/ is out of date instead of writing it.",
+)
+@click.pass_context
+def schema(ctx: click.Context, check_only: bool) -> None:
+    """Write a JSON Schema per content file type into schemas/."""
+    directory = _layout(ctx).schemas_dir
+    if check_only:
+        stale = stale_schemas(directory)
+        for name in stale:
+            click.echo(f"{directory / name}: out of date; run `safeguide schema`", err=True)
+        sys.exit(EXIT_CONTENT_ERROR if stale else 0)
+    for path in write_schemas(directory):
+        click.echo(f"wrote {os.path.relpath(path)}", err=True)

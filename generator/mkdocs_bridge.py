@@ -1,0 +1,74 @@
+"""The one place that talks to MkDocs: generated files in, a built site out."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.errors import errors_in
+from generator.generate import generate
+from generator.pipeline import DEFAULT_EDITION
+from generator.project import Layout
+from generator.render.site import RenderedSite
+
+EDITION_VARIABLE = "SAFEGUIDE_EDITION"
+log = logging.getLogger("mkdocs.plugins.safeguide")
+
+
+class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg]
+    """Hands a rendered edition to MkDocs: navigation, site name and generated files."""
+
+    def __init__(self, site: RenderedSite, watch: list[Path] | None = None) -> None:
+        super().__init__()
+        self.site = site
+        self.watch = watch or []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.nav = self.site.nav
+        config.site_name = self.site.site_name
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.site.pages:
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for path, data in sorted(self.site.files.items()):
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        for path in self.watch:
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
+    """Render the edition named by ``SAFEGUIDE_EDITION`` (default national) for a plain
+    ``mkdocs build``/``serve``; abort with positioned errors when content is broken."""
+    layout = Layout(Path(config.config_file_path).resolve().parent)
+    edition_id = os.environ.get(EDITION_VARIABLE) or DEFAULT_EDITION
+    generated = generate(layout, edition_id)
+    for diagnostic in generated.diagnostics:
+        log.warning(diagnostic.format())
+    if generated.site is None:
+        count = len(errors_in(generated.diagnostics))
+        raise Abort(f"safeguide: {count} content error(s) in edition '{edition_id}'")
+    watch = [layout.content, layout.flowcharts_dir, layout.editions_dir / edition_id]
+    return SafeguidePlugin(generated.site, watch)
+
+
+def build_with_mkdocs(layout: Layout, site: RenderedSite, site_dir: Path, *, strict: bool) -> None:
+    """Run a real MkDocs build of ``site`` into ``site_dir`` with the project's mkdocs.yml."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(layout.mkdocs_config), site_dir=str(site_dir), hooks=[], strict=strict)
+    config.plugins["safeguide"] = SafeguidePlugin(site)
+    mkdocs_build(config)

@@ -1,0 +1,52 @@
+"""Shared building blocks of the content models: strict base class and checked text types."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+
+from generator.text_rules import (
+    ID_PATTERN,
+    MAX_ID_LENGTH,
+    check_colour,
+    check_email,
+    check_id,
+    check_single_line,
+    check_text,
+    check_url,
+)
+
+
+class ContentModel(BaseModel):
+    """Base for every content model: unknown keys are errors and values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+Id = Annotated[
+    str,
+    AfterValidator(check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_LENGTH}),
+]
+"""An identifier: lowercase words joined by hyphens, e.g. ``front-door``."""
+
+Line = Annotated[str, AfterValidator(check_single_line), Field(min_length=1)]
+"""One line of plain text (titles, labels, names)."""
+
+Text = Annotated[str, AfterValidator(check_text), Field(min_length=1)]
+"""Plain text that may span lines."""
+
+Markdown = Annotated[str, AfterValidator(check_text), Field(min_length=1)]
+"""Markdown without raw HTML or script URLs."""
+
+Url = Annotated[str, AfterValidator(check_url)]
+Email = Annotated[str, AfterValidator(check_email)]
+Colour = Annotated[str, AfterValidator(check_colour)]
+
+
+class Citation(ContentModel):
+    """Where in a source document a statement comes from."""
+
+    source: Id = Field(description="Id of a source in content/sources.yaml.")
+    where: Line = Field(description="Page, paragraph or part, e.g. 'Part 5, paragraph 447'.")

@@ -1,0 +1,153 @@
+"""Machine-readable outputs of an edition: tree JSON, contacts JSON, edition JSON."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.editions import Gap, ResolvedEdition
+from generator.models import Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
+from generator.render.contacts_view import channel_view, first_of
+
+TREE_SCHEMA = "safeguide.tree/1"
+CONTACTS_SCHEMA = "safeguide.contacts/1"
+EDITION_SCHEMA = "safeguide.edition/1"
+
+
+def to_json(data: Any) -> bytes:
+    """Stable, readable JSON bytes."""
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _contact_summary(ref: str, resolved: Contact | Gap | None) -> dict[str, Any]:
+    if isinstance(resolved, Contact):
+        url = next((c.value for c in resolved.channels if c.type in ("web", "form", "chat")), None)
+        return {
+            "id": resolved.id,
+            "name": resolved.name,
+            "phone": first_of(resolved, "phone"),
+            "email": first_of(resolved, "email"),
+            "url": url,
+        }
+    if isinstance(resolved, Gap):
+        return {
+            "id": ref,
+            "name": resolved.role_name,
+            "phone": None,
+            "email": None,
+            "url": None,
+            "gap": resolved.note,
+        }
+    return {"id": ref, "name": ref, "phone": None, "email": None, "url": None}
+
+
+def tree_export(edition: ResolvedEdition, tree: DecisionTree) -> dict[str, Any]:
+    """The resolved tree in schema ``safeguide.tree/1``."""
+    sources = edition.content.sources
+    nodes = []
+    for node in tree.nodes:
+        entry: dict[str, Any] = {"id": node.id, "kind": node.kind, "text": node.text}
+        if node.detail:
+            entry["detail"] = node.detail
+        if isinstance(node, StepNode | OutcomeNode) and node.actions:
+            entry["actions"] = list(node.actions)
+        if node.contacts:
+            entry["contacts"] = [
+                _contact_summary(ref, edition.resolve_contact(ref)) for ref in node.contacts
+            ]
+        if node.basis:
+            entry["basis"] = node.basis
+        if isinstance(node, QuestionNode):
+            entry["answers"] = [
+                {"label": a.label, "next": a.next, **({"loop_back": True} if a.loop_back else {})}
+                for a in node.answers
+            ]
+        if isinstance(node, StepNode):
+            entry["next"] = node.next
+        if isinstance(node, OutcomeNode) and node.urgent:
+            entry["urgent"] = True
+        nodes.append(entry)
+    return {
+        "schema": TREE_SCHEMA,
+        "id": tree.id,
+        "title": tree.title,
+        "edition": edition.id,
+        "start": tree.start,
+        "sources": [
+            {"id": c.source, "title": sources[c.source].item.title, "where": c.where}
+            for c in tree.sources
+        ],
+        "nodes": nodes,
+    }
+
+
+def contact_record(contact: Contact) -> dict[str, Any]:
+    """One contact as exported: channels with display text and links."""
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "urgency": contact.urgency,
+        "when_to_use": " ".join(contact.when_to_use.split()),
+        "hours": contact.hours,
+        "out_of_hours": contact.out_of_hours,
+        "area": contact.area,
+        "roles": list(contact.fulfils),
+        "channels": [
+            {"type": c.type, "value": c.value, "display": v.text, "href": v.href, "label": c.label}
+            for c in contact.channels
+            for v in [channel_view(c)]
+        ],
+        "source": {"id": contact.source.source, "where": contact.source.where},
+        "verified": contact.verified.isoformat(),
+    }
+
+
+def contacts_export(edition: ResolvedEdition) -> dict[str, Any]:
+    """Every contact of the edition and every declared gap, schema ``safeguide.contacts/1``."""
+    contacts = sorted(edition.content.contacts.values(), key=lambda c: c.item.id)
+    return {
+        "schema": CONTACTS_SCHEMA,
+        "edition": edition.id,
+        "contacts": [contact_record(c.item) for c in contacts],
+        "gaps": [{"role": g.role_id, "name": g.role_name, "note": g.note} for g in edition.gaps()],
+    }
+
+
+def inputs_hash(root: Path, files: list[Path]) -> str:
+    """SHA-256 over the generator version and every input file's path (from root) and bytes."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def generated_at() -> str:
+    """Build time as ISO 8601 UTC, from ``SOURCE_DATE_EPOCH`` when set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch
+        else datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    )
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def edition_export(edition: ResolvedEdition, input_digest: str) -> dict[str, Any]:
+    """Identity of a build: id, name, base chain, inputs hash and generated date."""
+    settings = edition.edition.item
+    return {
+        "schema": EDITION_SCHEMA,
+        "id": settings.id,
+        "name": settings.name,
+        "authority": settings.authority,
+        "base_chain": list(edition.chain),
+        "inputs_sha256": input_digest,
+        "generator_version": __version__,
+        "generated": generated_at(),
+    }

@@ -1,0 +1,46 @@
+"""The straight pipeline up to rendering: load, validate, resolve the edition, check."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+
+from generator.checks import run_checks
+from generator.content import read_content
+from generator.editions import ResolvedEdition, read_edition, resolve_edition
+from generator.errors import Diagnostic, errors_in, sorted_diagnostics
+from generator.project import Layout
+
+DEFAULT_EDITION = "national"
+
+
+def today() -> datetime.date:
+    """Today's date, or ``SAFEGUIDE_TODAY`` (YYYY-MM-DD) when set, for review-date checks."""
+    fixed = os.environ.get("SAFEGUIDE_TODAY")
+    return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of checking an edition: the resolved edition (if it resolved) and problems."""
+
+    edition: ResolvedEdition | None
+    diagnostics: list[Diagnostic]
+
+
+def check_edition(layout: Layout, edition_id: str) -> Checked:
+    """Run every stage before rendering on one edition and collect every problem.
+
+    Per-file validation reports every broken file; cross-file checks run only
+    once every file validated, so they never report noise caused by a file
+    that failed to load.
+    """
+    content, problems = read_content(layout)
+    edition, edition_problems = read_edition(layout, edition_id)
+    problems += edition_problems
+    if edition is None or errors_in(problems):
+        return Checked(None, sorted_diagnostics(problems))
+    resolved = resolve_edition(content, edition)
+    problems += run_checks(resolved, today())
+    return Checked(resolved, sorted_diagnostics(problems))

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from a resolved edition to page text and output files."""

@@ -1,0 +1,247 @@
+"""Markdown of every generated page, from Jinja2 templates. Pure: no I/O but templates."""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import yaml
+
+from generator.checks import walk
+from generator.editions import Gap, ResolvedEdition
+from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
+from generator.render import markdown_text
+from generator.render.contacts_view import channel_views, is_gap
+
+URGENCY_GROUPS = (
+    ("emergency", "Emergency: a child is in immediate danger"),
+    ("same-day", "Report a concern today"),
+    ("advice", "Advice and consultation"),
+    ("support", "Support services for children, families and staff"),
+)
+AUDIENCE_LABELS = {
+    "all-staff": "all staff",
+    "dsl": "designated safeguarding leads",
+    "leaders": "leaders and governors",
+}
+BASIS_LABELS = {
+    "statutory": "Statutory: must",
+    "guidance": "Guidance: should",
+    "local": "Local practice",
+}
+EMERGENCY_ROLES = (
+    "police-emergency",
+    "childrens-social-care-front-door",
+    "childrens-social-care-out-of-hours",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes in the site and its Markdown."""
+
+    src_uri: str
+    title: str
+    markdown: str
+
+
+def long_date(value: datetime.date) -> str:
+    """``2027-03-01`` -> ``1 March 2027``."""
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def _environment(edition: ResolvedEdition) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,  # output is Markdown; every plain field goes through `inline`
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    sources = edition.content.sources
+
+    def cite(citation: Citation) -> str:
+        source = sources[citation.source].item
+        title = markdown_text.inline(f"{source.title} ({source.publisher}, {source.edition})")
+        linked = f"[{title}]({source.url})" if source.url else title
+        return f"{linked}, {markdown_text.inline(citation.where)}"
+
+    env.filters.update(
+        inline=markdown_text.inline,
+        block=markdown_text.block,
+        indent=markdown_text.indent,
+        cite=cite,
+        long_date=long_date,
+        channel_views=channel_views,
+        basis_label=lambda basis: BASIS_LABELS[basis],
+    )
+    env.tests["is_gap"] = is_gap
+    env.globals["resolve"] = edition.resolve_contact
+    return env
+
+
+def _front_matter(title: str) -> str:
+    # Material prints page.meta.title as is, so escape it once here.
+    return yaml.safe_dump({"title": html.escape(title)}, allow_unicode=True).strip()
+
+
+def _contacts(
+    edition: ResolvedEdition, refs: Iterable[str]
+) -> list[tuple[str, Contact | Gap | None]]:
+    return [(ref, edition.resolve_contact(ref)) for ref in refs]
+
+
+def _render(env: jinja2.Environment, template: str, title: str, **context: Any) -> str:
+    return env.get_template(template).render(front_matter=_front_matter(title), **context)
+
+
+def tree_order(tree: DecisionTree) -> list[str]:
+    """Node ids in reading order: breadth first from start, answers in their order."""
+    by_id = {node.id: node for node in tree.nodes}
+    order: list[str] = []
+    queue = [tree.start]
+    while queue:
+        node_id = queue.pop(0)
+        if node_id in order or node_id not in by_id:
+            continue
+        order.append(node_id)
+        node = by_id[node_id]
+        if isinstance(node, QuestionNode):
+            queue.extend(answer.next for answer in node.answers)
+        elif isinstance(node, StepNode):
+            queue.append(node.next)
+    order += [node.id for node in tree.nodes if node.id not in order]
+    return order
+
+
+def render_pages(edition: ResolvedEdition) -> list[Page]:
+    """Every generated page of ``edition``, in navigation order."""
+    env = _environment(edition)
+    content = edition.content
+    sections = sorted((s.item for s in content.sections.values()), key=lambda s: (s.order, s.title))
+    trees = sorted((t.item for t in content.trees.values()), key=lambda t: t.title)
+    scenarios = sorted((s.item for s in content.scenarios.values()), key=lambda s: s.title)
+    settings = edition.edition.item
+    pages = [
+        Page(
+            "index.md",
+            settings.name,
+            _render(
+                env,
+                "index.md.j2",
+                settings.name,
+                edition=settings,
+                sections=sections,
+                trees=trees,
+                scenarios=scenarios,
+                emergency=[
+                    (r, e) for r, e in _contacts(edition, EMERGENCY_ROLES) if r in content.roles
+                ],
+            ),
+        )
+    ]
+    for section in sections:
+        audience = ", ".join(AUDIENCE_LABELS[a] for a in section.audience)
+        pages.append(
+            Page(
+                f"guidance/{section.id}.md",
+                section.title,
+                _render(
+                    env,
+                    "section.md.j2",
+                    section.title,
+                    section=section,
+                    audience=audience,
+                    trees=[content.trees[t].item for t in section.trees],
+                    contacts=_contacts(edition, section.contacts),
+                ),
+            )
+        )
+    for tree in trees:
+        pages.append(
+            Page(f"flowcharts/{tree.id}.md", tree.title, render_tree_page(env, edition, tree))
+        )
+    groups = []
+    for urgency, title in URGENCY_GROUPS:
+        members = sorted(
+            (c.item for c in content.contacts.values() if c.item.urgency == urgency),
+            key=lambda c: c.name.casefold(),
+        )
+        if members:
+            groups.append({"title": title, "contacts": members})
+    pages.append(
+        Page(
+            "contacts.md",
+            "Contacts",
+            _render(env, "contacts.md.j2", "Contacts", groups=groups, gaps=edition.gaps()),
+        )
+    )
+    if scenarios:
+        by_tree = [(tree, [s for s in scenarios if s.tree == tree.id]) for tree in trees]
+        pages.append(
+            Page(
+                "scenarios/index.md",
+                "Training scenarios",
+                _render(
+                    env,
+                    "scenarios-index.md.j2",
+                    "Training scenarios",
+                    by_tree=[(t, items) for t, items in by_tree if items],
+                ),
+            )
+        )
+        for scenario in scenarios:
+            tree = content.trees[scenario.tree].item
+            pages.append(
+                Page(
+                    f"scenarios/{scenario.id}.md",
+                    scenario.title,
+                    render_scenario_page(env, tree, scenario),
+                )
+            )
+    return pages
+
+
+def render_tree_page(env: jinja2.Environment, edition: ResolvedEdition, tree: DecisionTree) -> str:
+    """The text version of a decision tree: numbered steps with links between them."""
+    order = tree_order(tree)
+    numbers = {node_id: i + 1 for i, node_id in enumerate(order)}
+    by_id = {node.id: node for node in tree.nodes}
+    content = edition.content
+    steps = [
+        {
+            "number": numbers[node_id],
+            "node": by_id[node_id],
+            "contacts": _contacts(edition, by_id[node_id].contacts),
+            "sections": [content.sections[s].item for s in by_id[node_id].sections],
+        }
+        for node_id in order
+    ]
+    return _render(env, "tree.md.j2", tree.title, tree=tree, steps=steps, numbers=numbers)
+
+
+def render_scenario_page(env: jinja2.Environment, tree: DecisionTree, scenario: Any) -> str:
+    """A scenario: situation, discussion, and the expected route behind a reveal."""
+    result = walk(tree, list(scenario.answers))
+    by_id = {node.id: node for node in tree.nodes}
+    questions = [by_id[n] for n in result.visited if isinstance(by_id[n], QuestionNode)]
+    route = [
+        {"question": q.text, "label": label}
+        for q, label in zip(questions, scenario.answers, strict=False)
+    ]
+    outcome = by_id[scenario.expected_outcome]
+    assert isinstance(outcome, OutcomeNode)
+    return _render(
+        env,
+        "scenario.md.j2",
+        scenario.title,
+        scenario=scenario,
+        tree=tree,
+        route=route,
+        outcome=outcome,
+    )

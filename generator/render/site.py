@@ -1,0 +1,53 @@
+"""Everything the generator hands to MkDocs for one edition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.editions import ResolvedEdition
+from generator.outputs import contacts_export, edition_export, inputs_hash, to_json, tree_export
+from generator.render.pages import Page, render_pages
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """Generated pages, other output files and the navigation of one edition."""
+
+    edition_id: str
+    site_name: str
+    pages: list[Page]
+    files: dict[str, bytes]
+    nav: list[Any]
+
+
+def _nav(pages: list[Page]) -> list[Any]:
+    def under(prefix: str) -> list[dict[str, str]]:
+        return [
+            {p.title: p.src_uri}
+            for p in pages
+            if p.src_uri.startswith(prefix) and not p.src_uri.endswith("index.md")
+        ]
+
+    nav: list[Any] = [{"Home": "index.md"}]
+    if guidance := under("guidance/"):
+        nav.append({"Guidance": guidance})
+    if flowcharts := under("flowcharts/"):
+        nav.append({"Flowcharts": flowcharts})
+    nav.append({"Contacts": "contacts.md"})
+    if scenarios := under("scenarios/"):
+        nav.append({"Training": [{"Scenarios": "scenarios/index.md"}, *scenarios]})
+    return nav
+
+
+def render_site(edition: ResolvedEdition, root: Path, input_files: list[Path]) -> RenderedSite:
+    """Pages, exports and navigation of ``edition``; ``input_files`` feed the inputs hash."""
+    pages = render_pages(edition)
+    files = {
+        f"flowcharts/{tree.item.id}.json": to_json(tree_export(edition, tree.item))
+        for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id)
+    }
+    files["contacts.json"] = to_json(contacts_export(edition))
+    files["edition.json"] = to_json(edition_export(edition, inputs_hash(root, input_files)))
+    return RenderedSite(edition.id, edition.edition.item.name, pages, files, _nav(pages))
