@@ -80,7 +80,7 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
         channel_views=channel_views,
         basis_label=lambda basis: BASIS_LABELS[basis],
     )
-    env.tests["is_gap"] = is_gap
+    env.tests["gap"] = is_gap
     env.globals["resolve"] = edition.resolve_contact
     return env
 

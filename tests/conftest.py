@@ -1,0 +1,49 @@
+"""Shared fixtures: a throwaway copy of a project built from the repo's config and test content."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.project import Layout
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_project(destination: Path, content: Path) -> Layout:
+    """A project at ``destination``: the repo's mkdocs.yml, pages and theme, plus ``content``.
+
+    mkdocs.yml is copied with its hook pointing at this checkout's hook module.
+    """
+    destination.mkdir(parents=True, exist_ok=True)
+    hook = REPO / "generator" / "mkdocs_hook.py"
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("- generator/mkdocs_hook.py", f"- {hook.as_posix()}")
+    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for folder in ("site_config/pages", "site_config/theme"):
+        shutil.copytree(REPO / folder, destination / folder, dirs_exist_ok=True)
+    shutil.copytree(content, destination, dirs_exist_ok=True)
+    return Layout(destination)
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Layout:
+    """A copy of tests/fixtures/minimal as a full project."""
+    return make_project(tmp_path / "project", FIXTURES / "minimal")
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a text file under tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
