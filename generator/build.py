@@ -24,7 +24,7 @@ def _old_prefix(out: Path) -> str:
 
 def clear_stale(out: Path) -> list[Path]:
     """Remove temporary folders that an earlier failed or killed build left beside ``out``."""
-    removed = []
+    removed: list[Path] = []
     if not out.parent.is_dir():
         return removed
     for candidate in out.parent.iterdir():

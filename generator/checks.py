@@ -16,6 +16,7 @@ from generator.errors import Diagnostic, Severity
 from generator.loader import KeyPath
 from generator.models import (
     Citation,
+    Contact,
     ContentModel,
     DecisionTree,
     OutcomeNode,
@@ -56,7 +57,7 @@ def _all_items(edition: ResolvedEdition) -> Iterator[Located[ContentModel]]:
         content.trees,
         content.scenarios,
     ):
-        yield from group.values()  # type: ignore[misc]
+        yield from group.values()
 
 
 def check_citations(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
@@ -428,7 +429,7 @@ def check_review_dates(edition: ResolvedEdition, today: datetime.date) -> list[D
 def check_shared_numbers(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
     """Two contacts with one number must say so with ``shares_number_with``."""
     problems = []
-    owners: dict[str, Located[ContentModel]] = {}
+    owners: dict[str, Located[Contact]] = {}
     for contact in edition.content.contacts.values():
         for c, channel in enumerate(contact.item.channels):
             if channel.type not in ("phone", "text"):
@@ -437,9 +438,9 @@ def check_shared_numbers(edition: ResolvedEdition, today: datetime.date) -> list
                 tel = parse_phone(channel.value).tel
             except PhoneError:
                 continue  # reported by the model
-            first = owners.setdefault(tel, contact)  # type: ignore[arg-type]
+            first = owners.setdefault(tel, contact)
             other = first.item
-            if first is contact or not hasattr(other, "shares_number_with"):
+            if first is contact:
                 continue
             if (
                 other.id not in contact.item.shares_number_with

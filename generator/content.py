@@ -24,13 +24,14 @@ from generator.project import Layout
 from generator.validate import validate
 
 T = TypeVar("T", bound=ContentModel)
+T_co = TypeVar("T_co", bound=ContentModel, covariant=True)
 
 
 @dataclass(frozen=True)
-class Located(Generic[T]):
+class Located(Generic[T_co]):
     """A validated item and where it came from, so later checks can point at it."""
 
-    item: T
+    item: T_co
     document: Document
     prefix: KeyPath = ()
 

@@ -24,7 +24,7 @@ EDITION_VARIABLE = "SAFEGUIDE_EDITION"
 log = logging.getLogger("mkdocs.plugins.safeguide")
 
 
-class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg]
+class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Hands a rendered edition to MkDocs: navigation, site name and generated files."""
 
     def __init__(self, site: RenderedSite, watch: list[Path] | None = None) -> None:

@@ -87,7 +87,7 @@ def _follow(data: Any, loc: Sequence[str | int]) -> tuple[KeyPath, bool]:
         if (isinstance(current, dict) and part in current) or (
             isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
         ):
-            current = current[part]
+            current = current[part]  # type: ignore[index]
             path.append(part)
         elif isinstance(current, dict) and isinstance(part, str) and current.get("kind") == part:
             continue  # discriminated-union tag, not a key in the file

@@ -1,0 +1,58 @@
+# safeguide: the two commands that set everything up on a fresh machine.
+#   make build   build the default (national) edition into site/national and print where
+#   make serve   serve it with live reload on http://127.0.0.1:8000
+#   make test    lint, type-check and run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test lint typecheck schema check deps system-deps clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --config-settings editable_mode=compat -e .
+	touch $(STAMP)
+
+deps: $(STAMP) system-deps
+
+# Graphviz (the real `dot`) from apt when missing.
+system-deps:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Graphviz 'dot' not found: installing it with apt-get"; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; \
+	  fi; \
+	  command -v dot >/dev/null 2>&1 || { echo "error: Graphviz is required; install the 'graphviz' package (e.g. apt-get install graphviz) and retry" >&2; exit 1; }; \
+	}
+
+build: deps
+	$(BIN)/safeguide build
+	@echo "Open site/national/index.html in a browser (works from file://), or run: make serve"
+
+serve: deps
+	$(BIN)/safeguide serve
+
+check: deps
+	$(BIN)/safeguide check --all
+
+schema: deps
+	$(BIN)/safeguide schema
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy generator
+
+test: deps lint typecheck
+	$(BIN)/safeguide schema --check
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
