@@ -36,6 +36,13 @@ def clear_stale(out: Path) -> list[Path]:
     return removed
 
 
+def _readable_by_web_server(folder: Path) -> None:
+    # mkdtemp makes a private (0700) folder; a published site needs the usual mode.
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+
+
 def swap_in(new: Path, out: Path) -> None:
     """Replace ``out`` with ``new``: rename the old aside, rename the new in, delete the old."""
     if out.exists():
@@ -63,6 +70,7 @@ def build_edition(
     out.parent.mkdir(parents=True, exist_ok=True)
     clear_stale(out)
     temporary = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out), dir=out.parent))
+    _readable_by_web_server(temporary)
     try:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build_with_mkdocs(layout, generated.site, temporary, strict=strict)

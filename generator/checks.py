@@ -305,8 +305,8 @@ def check_scenarios(edition: ResolvedEdition, today: datetime.date) -> list[Diag
     problems = []
     for scenario in edition.content.scenarios.values():
         tree_located = edition.content.trees.get(scenario.item.tree)
-        if tree_located is None:
-            continue  # reported by check_references
+        if tree_located is None or _tree_problems(tree_located):
+            continue  # reported by check_references or check_trees
         tree = tree_located.item
         nodes = {node.id: node for node in tree.nodes}
         if scenario.item.expected_outcome not in nodes or not isinstance(

@@ -1,0 +1,164 @@
+"""A real MkDocs + Material build of the test project: outputs, determinism, atomicity."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_edition
+from generator.errors import ContentError
+from generator.project import Layout
+
+pytestmark = pytest.mark.slow
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_writes_the_contracted_files(minimal_project: Layout) -> None:
+    out = minimal_project.root / "site" / "national"
+    build_edition(minimal_project, "national", out)
+    for name in (
+        "index.html",
+        "contacts.html",
+        "contacts.json",
+        "edition.json",
+        "guidance/responding.html",
+        "flowcharts/police.html",
+        "flowcharts/police.json",
+        "scenarios/index.html",
+        "scenarios/playground.html",
+        "search/search_index.json",
+        "assets/vendor/iframe-worker-shim.js",
+    ):
+        assert (out / name).is_file(), name
+
+
+def test_built_pages_carry_the_content(minimal_project: Layout) -> None:
+    out = minimal_project.root / "out"
+    build_edition(minimal_project, "national", out)
+    section = (out / "guidance" / "responding.html").read_text(encoding="utf-8")
+    assert "<title>Responding to a disclosure &amp; what *not* to do (&lt;10s) - Test edition" in (
+        section
+    )
+    assert '<a href="tel:999">999</a>' in section
+    assert "not published in the source: confirm with the local authority" in section
+    tree = (out / "flowcharts" / "police.html").read_text(encoding="utf-8")
+    assert '<a href="#police-call-999">go to step 2</a>' in tree
+    assert '<a id="police-call-999"></a>' in tree
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    assert "Do we need to call the police?" in titles
+
+
+def test_built_site_requests_nothing_outside_itself(minimal_project: Layout) -> None:
+    out = minimal_project.root / "out"
+    build_edition(minimal_project, "national", out)
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html, page
+        assert "unpkg.com" not in html, page
+        assert "cdn.jsdelivr.net" not in html, page
+
+
+def test_tree_export_follows_the_schema(minimal_project: Layout) -> None:
+    out = minimal_project.root / "out"
+    build_edition(minimal_project, "national", out)
+    tree = json.loads((out / "flowcharts" / "police.json").read_text(encoding="utf-8"))
+    assert tree["schema"] == "safeguide.tree/1"
+    assert tree["start"] == "danger"
+    assert tree["edition"] == "national"
+    by_id = {node["id"]: node for node in tree["nodes"]}
+    assert by_id["call-999"]["contacts"][0] == {
+        "id": "police-999",
+        "name": "Police emergency",
+        "phone": "999",
+        "email": None,
+        "url": None,
+    }
+    assert by_id["crime"]["answers"][2] == {"label": "Not sure", "next": "record", "loop_back": True}
+    assert "loop_back" not in by_id["crime"]["answers"][0]
+    contacts = json.loads((out / "contacts.json").read_text(encoding="utf-8"))
+    assert contacts["schema"] == "safeguide.contacts/1"
+    assert [g["role"] for g in contacts["gaps"]] == ["front-door"]
+
+
+def test_same_inputs_and_epoch_give_identical_bytes(
+    minimal_project: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = minimal_project.root / "first"
+    second = minimal_project.root / "second"
+    build_edition(minimal_project, "national", first)
+    build_edition(minimal_project, "national", second)
+    assert _snapshot(first) == _snapshot(second)
+    edition = json.loads((first / "edition.json").read_text(encoding="utf-8"))
+    assert edition["generated"] == "2023-11-14T22:13:20Z"
+
+
+def test_failed_build_leaves_previous_site_untouched(minimal_project: Layout) -> None:
+    out = minimal_project.root / "site" / "national"
+    build_edition(minimal_project, "national", out)
+    before = _snapshot(out)
+    tree = minimal_project.flowcharts_dir / "police.yaml"
+    tree.write_text(tree.read_text().replace("next: crime", "next: nowhere"))
+    with pytest.raises(ContentError) as raised:
+        build_edition(minimal_project, "national", out)
+    assert [d.code for d in raised.value.diagnostics] == ["unknown-reference"]
+    assert _snapshot(out) == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".national.")]
+
+
+def test_killed_build_leaves_previous_site_and_next_build_clears_leftovers(
+    minimal_project: Layout,
+) -> None:
+    out = minimal_project.root / "site" / "national"
+    build_edition(minimal_project, "national", out)
+    before = _snapshot(out)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=minimal_project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    leftovers: list[Path] = []
+    while time.monotonic() < deadline and not leftovers:
+        leftovers = [p for p in out.parent.iterdir() if p.name.startswith(".national.tmp-")]
+        time.sleep(0.01)
+    assert leftovers, "the build never created its temporary folder"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert _snapshot(out) == before
+    build_edition(minimal_project, "national", out)
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".national.")]
+    assert (out / "index.html").is_file()
+
+
+def test_plain_mkdocs_build_uses_the_hook(minimal_project: Layout) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+        cwd=minimal_project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    site = minimal_project.root / "site" / "national"
+    assert "Do we need to call the police?" in (site / "flowcharts" / "police.html").read_text()
+    assert (site / "contacts.json").is_file()
