@@ -88,7 +88,11 @@ def test_tree_export_follows_the_schema(minimal_project: Layout) -> None:
         "email": None,
         "url": None,
     }
-    assert by_id["crime"]["answers"][2] == {"label": "Not sure", "next": "record", "loop_back": True}
+    assert by_id["crime"]["answers"][2] == {
+        "label": "Not sure",
+        "next": "record",
+        "loop_back": True,
+    }
     assert "loop_back" not in by_id["crime"]["answers"][0]
     contacts = json.loads((out / "contacts.json").read_text(encoding="utf-8"))
     assert contacts["schema"] == "safeguide.contacts/1"

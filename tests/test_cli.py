@@ -14,7 +14,9 @@ from generator.project import Layout
 pytestmark = pytest.mark.slow
 
 
-def run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    cwd: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd,
@@ -89,7 +91,9 @@ def test_paths_are_relative_to_the_current_directory(minimal_project: Layout) ->
 
 def test_warnings_pass_unless_strict(minimal_project: Layout) -> None:
     section = minimal_project.sections_dir / "responding.yaml"
-    section.write_text(section.read_text().replace("review_by: 2027-09-01", "review_by: 2020-01-01"))
+    section.write_text(
+        section.read_text().replace("review_by: 2027-09-01", "review_by: 2020-01-01")
+    )
     relaxed = run(minimal_project.root, "check")
     assert relaxed.returncode == 0
     assert "warning: review_by: expected a review date on or after" in relaxed.stderr

@@ -6,7 +6,8 @@ import html
 import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~^])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)(\s)")
+_LIST_MARKER = re.compile(r"^([-+>])(\s)")
+_ORDERED_MARKER = re.compile(r"^(\d+)\.(\s)")
 
 
 def inline(text: str) -> str:
@@ -14,7 +15,8 @@ def inline(text: str) -> str:
     flat = " ".join(text.split())
     escaped = html.escape(flat, quote=False)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
-    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escaped)
+    escaped = _LIST_MARKER.sub(r"\\\1\2", escaped)
+    return _ORDERED_MARKER.sub(r"\1\\.\2", escaped)
 
 
 def attribute(text: str) -> str:
@@ -28,9 +30,6 @@ def block(markdown: str) -> str:
 
 
 def indent(markdown: str, spaces: int = 4) -> str:
-    """Indent every line after the first, for Markdown inside an admonition or list item."""
+    """Indent every non-blank line, for Markdown inside an admonition or details block."""
     pad = " " * spaces
-    return "\n".join(
-        line if i == 0 or not line else pad + line
-        for i, line in enumerate(markdown.strip().splitlines())
-    )
+    return "\n".join(pad + line if line.strip() else "" for line in markdown.strip().splitlines())

@@ -1,0 +1,85 @@
+"""Generated Markdown of each page type, from the minimal test project."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.pipeline import check_edition
+from generator.project import Layout
+from generator.render.pages import Page, long_date, render_pages, tree_order
+
+
+@pytest.fixture
+def pages(minimal_project: Layout) -> dict[str, Page]:
+    checked = check_edition(minimal_project, "national")
+    assert checked.edition is not None, checked.diagnostics
+    return {page.src_uri: page for page in render_pages(checked.edition)}
+
+
+def test_page_set_and_order(pages: dict[str, Page]) -> None:
+    assert list(pages) == [
+        "index.md",
+        "guidance/responding.md",
+        "flowcharts/police.md",
+        "contacts.md",
+        "scenarios/index.md",
+        "scenarios/playground.md",
+    ]
+
+
+def test_front_matter_title_is_escaped_once(pages: dict[str, Page]) -> None:
+    section = pages["guidance/responding.md"].markdown
+    assert section.startswith(
+        "---\ntitle: Responding to a disclosure &amp; what *not* to do (&lt;10s)\n---\n"
+    )
+    assert "# Responding to a disclosure &amp; what \\*not\\* to do \\(&lt;10s\\)" in section
+
+
+def test_section_shows_notes_sources_and_review_date(pages: dict[str, Page]) -> None:
+    section = pages["guidance/responding.md"].markdown
+    assert "!!! note\n\n    **Differences between sources**" in section
+    assert "Review by 1 September 2027" in section
+    assert "- [Do we need to call the police?](../flowcharts/police.md)" in section
+
+
+def test_contacts_are_resolved_through_roles_and_gaps(pages: dict[str, Page]) -> None:
+    section = pages["guidance/responding.md"].markdown
+    assert "**Police emergency**: Phone [999](tel:999)." in section
+    assert (
+        "**Children's social care front door**: not published in the source: confirm with the "
+        "local authority. The local authority publishes this number." in section
+    )
+    directory = pages["contacts.md"].markdown
+    assert "- Phone: [0800 1111](tel:+448001111)" in directory
+    assert directory.index("## Emergency") < directory.index("## Support services")
+    assert "## Not yet published" in directory
+
+
+def test_tree_text_version_numbers_steps_and_links_answers(pages: dict[str, Page]) -> None:
+    tree = pages["flowcharts/police.md"].markdown
+    assert "### 1. Is a child in immediate danger?" in tree
+    assert "- Yes: [go to step 2](#police-call-999)" in tree
+    assert "- Not sure: [go to step 3](#police-record) (back to an earlier step)" in tree
+    assert "**Outcome: act now.** Do all of these:" in tree
+    assert "*Statutory: must*" in tree
+
+
+def test_scenario_hides_route_in_a_reveal(pages: dict[str, Page]) -> None:
+    scenario = pages["scenarios/playground.md"].markdown
+    assert '??? success "Expected route (reveal after discussion)"' in scenario
+    assert "1. Is a child in immediate danger? **No**" in scenario
+    assert "Outcome: **Refer to the police and children's social care.**" in scenario
+    assert "Point out the parallel referral" not in scenario  # facilitator notes stay out
+
+
+def test_tree_order_is_breadth_first_from_start(minimal_project: Layout) -> None:
+    checked = check_edition(minimal_project, "national")
+    assert checked.edition is not None
+    tree = checked.edition.content.trees["police"].item
+    assert tree_order(tree) == ["danger", "call-999", "record", "crime", "refer-police", "internal"]
+
+
+def test_long_date() -> None:
+    import datetime
+
+    assert long_date(datetime.date(2027, 3, 1)) == "1 March 2027"
