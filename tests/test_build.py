@@ -29,7 +29,8 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 def test_build_writes_the_contracted_files(minimal_project: Layout) -> None:
     out = minimal_project.root / "site" / "national"
-    build_edition(minimal_project, "national", out)
+    # strict: any MkDocs warning (broken link or anchor, page outside nav) fails the build
+    build_edition(minimal_project, "national", out, strict=True)
     for name in (
         "index.html",
         "contacts.html",
