@@ -8,8 +8,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.errors import ContentError, Diagnostic
-from generator.generate import generate
+from generator.errors import ContentError
+from generator.generate import Generated, generate
 from generator.mkdocs_bridge import build_with_mkdocs
 from generator.project import Layout
 
@@ -55,10 +55,9 @@ def swap_in(new: Path, out: Path) -> None:
         os.rename(new, out)
 
 
-def build_edition(
-    layout: Layout, edition_id: str, out: Path, *, strict: bool = False
-) -> list[Diagnostic]:
-    """Check, render and build ``edition_id`` into ``out``; return the warnings.
+def build_edition(layout: Layout, edition_id: str, out: Path, *, strict: bool = False) -> Generated:
+    """Check, render and build ``edition_id`` into ``out``; return the warnings and chart
+    counts.
 
     Raises :class:`ContentError` on content errors (or on warnings with ``strict``),
     leaving any earlier site in ``out`` untouched.
@@ -78,4 +77,4 @@ def build_edition(
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    return generated.diagnostics
+    return generated

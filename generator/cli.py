@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.build import build_edition
+from generator.editions import ResolvedEdition
 from generator.errors import (
     ContentError,
     Diagnostic,
@@ -16,9 +17,13 @@ from generator.errors import (
     sorted_diagnostics,
     warnings_in,
 )
+from generator.models import DecisionTree, OutcomeNode, QuestionNode
 from generator.pipeline import DEFAULT_EDITION, check_edition
 from generator.project import Layout, ProjectNotFound, find_project_root
+from generator.render.flowcharts import GraphvizMissing
+from generator.render.routes import contact_text, routes_csv, routes_markdown, table_cell
 from generator.schema import stale_schemas, write_schemas
+from generator.stepper import StepError, Stepper
 
 EXIT_CONTENT_ERROR = 1
 
@@ -49,7 +54,18 @@ def _editions(layout: Layout, edition: str | None, all_editions: bool) -> list[s
     return [edition or DEFAULT_EDITION]
 
 
-@click.group()
+class SafeguideGroup(click.Group):
+    """Turns a missing Graphviz into one clear line and exit code 1, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except GraphvizMissing as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_CONTENT_ERROR)
+
+
+@click.group(cls=SafeguideGroup)
 @click.option(
     "--project",
     type=click.Path(file_okay=False, path_type=Path),
@@ -106,12 +122,13 @@ def build(
     for edition_id in editions:
         target = out.resolve() if out else layout.site_dir(edition_id)
         try:
-            warnings = build_edition(layout, edition_id, target, strict=strict)
+            built = build_edition(layout, edition_id, target, strict=strict)
         except ContentError as exc:
             failed |= _report(exc.diagnostics, strict=strict)
             click.echo(f"{edition_id}: not built; the previous site is unchanged", err=True)
             continue
-        _report(warnings, strict=False)
+        _report(built.diagnostics, strict=False)
+        click.echo(f"{edition_id}: {built.charts.summary()}", err=True)
         click.echo(f"{edition_id}: built {os.path.relpath(target)}", err=True)
     if failed:
         sys.exit(EXIT_CONTENT_ERROR)
@@ -153,3 +170,88 @@ def schema(ctx: click.Context, check_only: bool) -> None:
         sys.exit(EXIT_CONTENT_ERROR if stale else 0)
     for path in write_schemas(directory):
         click.echo(f"wrote {os.path.relpath(path)}", err=True)
+
+
+def _tree_in_edition(
+    layout: Layout, tree_id: str, edition: str | None
+) -> tuple[ResolvedEdition, DecisionTree]:
+    """The resolved edition and one of its trees; exit 1 with diagnostics if either is broken."""
+    checked = check_edition(layout, edition or DEFAULT_EDITION)
+    if checked.edition is None or errors_in(checked.diagnostics):
+        _report(checked.diagnostics, strict=False)
+        sys.exit(EXIT_CONTENT_ERROR)
+    trees = checked.edition.content.trees
+    if tree_id not in trees:
+        known = ", ".join(sorted(trees)) or "none"
+        raise click.UsageError(f"expected a tree id (known: {known}), got '{tree_id}'")
+    return checked.edition, trees[tree_id].item
+
+
+@main.command()
+@click.argument("tree_id", metavar="TREE")
+@click.option("--edition", help="Edition id (default: national).")
+@click.option(
+    "--answers",
+    help="Comma-separated answer labels or 1-based answer numbers, instead of asking.",
+)
+@click.pass_context
+def walk(ctx: click.Context, tree_id: str, edition: str | None, answers: str | None) -> None:
+    """Step through a decision tree in the terminal, or follow --answers."""
+    resolved, tree = _tree_in_edition(_layout(ctx), tree_id, edition)
+    stepper = Stepper(tree)
+    scripted = [a.strip() for a in answers.split(",")] if answers is not None else None
+    while True:
+        stepper.advance_through_steps()
+        node = stepper.current
+        if not isinstance(node, QuestionNode):
+            break
+        if scripted is not None:
+            if not scripted:
+                click.echo(f"{node.text}\n  (no more answers given)")
+                sys.exit(EXIT_CONTENT_ERROR)
+            given = scripted.pop(0)
+        else:
+            click.echo(node.text)
+            for number, answer in enumerate(node.answers, start=1):
+                click.echo(f"  {number}. {answer.label}")
+            given = click.prompt("Answer", type=str)
+        try:
+            chosen = stepper.choose(given)
+        except StepError as exc:
+            click.echo(f"error: {exc}", err=True)
+            if scripted is not None:
+                sys.exit(EXIT_CONTENT_ERROR)
+            continue
+        if scripted is not None:
+            click.echo(f"{node.text}\n  -> {chosen.label}")
+    outcome = stepper.current
+    assert isinstance(outcome, OutcomeNode)
+    click.echo(f"outcome {outcome.id}: {outcome.text}")
+    for action in outcome.actions:
+        click.echo(f"  - {action}")
+    for ref in outcome.contacts:
+        click.echo(f"  contact: {contact_text(resolved, ref)}")
+    if scripted:
+        click.echo(f"error: answers left over after the outcome: {', '.join(scripted)}", err=True)
+        sys.exit(EXIT_CONTENT_ERROR)
+
+
+@main.command()
+@click.argument("tree_id", metavar="TREE")
+@click.option("--edition", help="Edition id (default: national).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["md", "csv"]),
+    default="md",
+    show_default=True,
+    help="Markdown table or CSV.",
+)
+@click.pass_context
+def paths(ctx: click.Context, tree_id: str, edition: str | None, output_format: str) -> None:
+    """Print every route from the start of a tree to an outcome, for sign-off."""
+    resolved, tree = _tree_in_edition(_layout(ctx), tree_id, edition)
+    if output_format == "csv":
+        click.echo(routes_csv(resolved, tree), nl=False)
+    else:
+        click.echo(routes_markdown(resolved, tree, cell=table_cell), nl=False)

@@ -7,7 +7,20 @@ from dataclasses import dataclass
 from generator.errors import Diagnostic, errors_in
 from generator.pipeline import check_edition
 from generator.project import Layout
+from generator.render.flowcharts import ChartRenderer, default_cache_dir
 from generator.render.site import RenderedSite, render_site
+from generator.render.tree_order import tree_order
+
+
+@dataclass(frozen=True)
+class ChartStats:
+    """How many flowcharts Graphviz rendered and how many came from the cache."""
+
+    rendered: int
+    reused: int
+
+    def summary(self) -> str:
+        return f"flowcharts: {self.rendered} rendered, {self.reused} reused from cache"
 
 
 @dataclass(frozen=True)
@@ -16,13 +29,20 @@ class Generated:
 
     site: RenderedSite | None
     diagnostics: list[Diagnostic]
+    charts: ChartStats = ChartStats(0, 0)
 
 
-def generate(layout: Layout, edition_id: str) -> Generated:
-    """Check and render one edition."""
+def generate(layout: Layout, edition_id: str, *, use_cache: bool = True) -> Generated:
+    """Check and render one edition; flowcharts go through Graphviz (cached)."""
     checked = check_edition(layout, edition_id)
     if checked.edition is None or errors_in(checked.diagnostics):
         return Generated(None, checked.diagnostics)
+    edition = checked.edition
+    renderer = ChartRenderer(default_cache_dir(layout.root) if use_cache else None)
+    charts = {
+        located.item.id: renderer.chart(edition, located.item, tree_order(located.item))
+        for located in sorted(edition.content.trees.values(), key=lambda t: t.item.id)
+    }
     inputs = [*layout.input_files(), layout.edition_file(edition_id)]
-    site = render_site(checked.edition, layout.root, [p for p in inputs if p.exists()])
-    return Generated(site, checked.diagnostics)
+    site = render_site(edition, layout.root, [p for p in inputs if p.exists()], charts)
+    return Generated(site, checked.diagnostics, ChartStats(renderer.rendered, renderer.reused))

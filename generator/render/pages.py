@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,9 +14,12 @@ import yaml
 
 from generator.checks import walk
 from generator.editions import Gap, ResolvedEdition
-from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
+from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode
+from generator.outputs import tree_export
 from generator.render import markdown_text
 from generator.render.contacts_view import channel_views, is_gap
+from generator.render.routes import routes_markdown
+from generator.render.tree_order import tree_order
 
 URGENCY_GROUPS = (
     ("emergency", "Emergency: a child is in immediate danger"),
@@ -100,27 +104,11 @@ def _render(env: jinja2.Environment, template: str, title: str, **context: Any) 
     return env.get_template(template).render(front_matter=_front_matter(title), **context)
 
 
-def tree_order(tree: DecisionTree) -> list[str]:
-    """Node ids in reading order: breadth first from start, answers in their order."""
-    by_id = {node.id: node for node in tree.nodes}
-    order: list[str] = []
-    queue = [tree.start]
-    while queue:
-        node_id = queue.pop(0)
-        if node_id in order or node_id not in by_id:
-            continue
-        order.append(node_id)
-        node = by_id[node_id]
-        if isinstance(node, QuestionNode):
-            queue.extend(answer.next for answer in node.answers)
-        elif isinstance(node, StepNode):
-            queue.append(node.next)
-    order += [node.id for node in tree.nodes if node.id not in order]
-    return order
+def render_pages(edition: ResolvedEdition, charts: Mapping[str, str]) -> list[Page]:
+    """Every generated page of ``edition``, in navigation order.
 
-
-def render_pages(edition: ResolvedEdition) -> list[Page]:
-    """Every generated page of ``edition``, in navigation order."""
+    ``charts`` maps each tree id to its post-processed SVG, inlined on the tree's page.
+    """
     env = _environment(edition)
     content = edition.content
     sections = sorted((s.item for s in content.sections.values()), key=lambda s: (s.order, s.title))
@@ -164,7 +152,22 @@ def render_pages(edition: ResolvedEdition) -> list[Page]:
         )
     for tree in trees:
         pages.append(
-            Page(f"flowcharts/{tree.id}.md", tree.title, render_tree_page(env, edition, tree))
+            Page(
+                f"flowcharts/{tree.id}.md",
+                tree.title,
+                render_tree_page(env, edition, tree, charts[tree.id]),
+            )
+        )
+    for tree in trees:
+        title = f"Routes: {tree.title}"
+        pages.append(
+            Page(
+                f"flowcharts/{tree.id}-routes.md",
+                title,
+                _render(
+                    env, "routes.md.j2", title, tree=tree, table=routes_markdown(edition, tree)
+                ),
+            )
         )
     groups = []
     for urgency, title in URGENCY_GROUPS:
@@ -207,8 +210,19 @@ def render_pages(edition: ResolvedEdition) -> list[Page]:
     return pages
 
 
-def render_tree_page(env: jinja2.Environment, edition: ResolvedEdition, tree: DecisionTree) -> str:
-    """The text version of a decision tree: numbered steps with links between them."""
+def walker_json(edition: ResolvedEdition, tree: DecisionTree, numbers: dict[str, int]) -> str:
+    """The resolved tree and its step numbers as one line of JSON, safe inside an HTML
+    ``<script>`` element."""
+    payload = {"tree": tree_export(edition, tree), "steps": numbers}
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return data.replace("</", "<\\/")
+
+
+def render_tree_page(
+    env: jinja2.Environment, edition: ResolvedEdition, tree: DecisionTree, chart: str
+) -> str:
+    """A tree's page: the flowchart, the step-through, and the text version (numbered
+    steps with links between them)."""
     order = tree_order(tree)
     numbers = {node_id: i + 1 for i, node_id in enumerate(order)}
     by_id = {node.id: node for node in tree.nodes}
@@ -222,7 +236,16 @@ def render_tree_page(env: jinja2.Environment, edition: ResolvedEdition, tree: De
         }
         for node_id in order
     ]
-    return _render(env, "tree.md.j2", tree.title, tree=tree, steps=steps, numbers=numbers)
+    return _render(
+        env,
+        "tree.md.j2",
+        tree.title,
+        tree=tree,
+        steps=steps,
+        numbers=numbers,
+        chart=chart.strip(),
+        walker_data=walker_json(edition, tree, numbers),
+    )
 
 
 def render_scenario_page(env: jinja2.Environment, tree: DecisionTree, scenario: Any) -> str:

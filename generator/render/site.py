@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,27 +28,34 @@ def _nav(pages: list[Page]) -> list[Any]:
         return [
             {p.title: p.src_uri}
             for p in pages
-            if p.src_uri.startswith(prefix) and not p.src_uri.endswith("index.md")
+            if p.src_uri.startswith(prefix) and not p.src_uri.endswith(("index.md", "-routes.md"))
         ]
+
+    routes = [{p.title: p.src_uri} for p in pages if p.src_uri.endswith("-routes.md")]
 
     nav: list[Any] = [{"Home": "index.md"}]
     if guidance := under("guidance/"):
         nav.append({"Guidance": guidance})
     if flowcharts := under("flowcharts/"):
-        nav.append({"Flowcharts": flowcharts})
+        nav.append({"Flowcharts": [*flowcharts, {"Every route, for sign-off": routes}]})
     nav.append({"Contacts": "contacts.md"})
     if scenarios := under("scenarios/"):
         nav.append({"Training": [{"Scenarios": "scenarios/index.md"}, *scenarios]})
     return nav
 
 
-def render_site(edition: ResolvedEdition, root: Path, input_files: list[Path]) -> RenderedSite:
-    """Pages, exports and navigation of ``edition``; ``input_files`` feed the inputs hash."""
-    pages = render_pages(edition)
-    files = {
-        f"flowcharts/{tree.item.id}.json": to_json(tree_export(edition, tree.item))
-        for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id)
-    }
+def render_site(
+    edition: ResolvedEdition, root: Path, input_files: list[Path], charts: Mapping[str, str]
+) -> RenderedSite:
+    """Pages, exports and navigation of ``edition``.
+
+    ``input_files`` feed the inputs hash; ``charts`` maps tree ids to their SVG.
+    """
+    pages = render_pages(edition, charts)
+    files: dict[str, bytes] = {}
+    for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):
+        files[f"flowcharts/{tree.item.id}.json"] = to_json(tree_export(edition, tree.item))
+        files[f"flowcharts/{tree.item.id}.svg"] = charts[tree.item.id].encode("utf-8")
     files["contacts.json"] = to_json(contacts_export(edition))
     files["edition.json"] = to_json(edition_export(edition, inputs_hash(root, input_files)))
     return RenderedSite(edition.id, edition.edition.item.name, pages, files, _nav(pages))

@@ -6,14 +6,22 @@ import pytest
 
 from generator.pipeline import check_edition
 from generator.project import Layout
-from generator.render.pages import Page, long_date, render_pages, tree_order
+from generator.render.flowcharts import ChartRenderer
+from generator.render.pages import Page, long_date, render_pages
+from generator.render.tree_order import tree_order
 
 
 @pytest.fixture
 def pages(minimal_project: Layout) -> dict[str, Page]:
     checked = check_edition(minimal_project, "national")
     assert checked.edition is not None, checked.diagnostics
-    return {page.src_uri: page for page in render_pages(checked.edition)}
+    edition = checked.edition
+    renderer = ChartRenderer(cache_dir=None)
+    charts = {
+        tree_id: renderer.chart(edition, tree.item, tree_order(tree.item))
+        for tree_id, tree in edition.content.trees.items()
+    }
+    return {page.src_uri: page for page in render_pages(edition, charts)}
 
 
 def test_page_set_and_order(pages: dict[str, Page]) -> None:
@@ -21,6 +29,7 @@ def test_page_set_and_order(pages: dict[str, Page]) -> None:
         "index.md",
         "guidance/responding.md",
         "flowcharts/police.md",
+        "flowcharts/police-routes.md",
         "contacts.md",
         "scenarios/index.md",
         "scenarios/playground.md",

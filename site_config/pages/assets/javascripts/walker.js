@@ -1,0 +1,220 @@
+/*
+ * safeguide step-through: walk a decision tree one question at a time.
+ *
+ * Reads the tree from the page's <script type="application/json"> (no network
+ * request, works from file://), builds its controls with DOM methods and
+ * textContent only, and stores and sends nothing. Without JavaScript the
+ * mount point stays hidden and the text version on the page is what shows.
+ */
+(function () {
+  "use strict";
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function telHref(phone) {
+    return "tel:" + phone.replace(/[^0-9+]/g, "");
+  }
+
+  function contactItem(contact) {
+    var item = element("li");
+    item.appendChild(element("strong", "", contact.name));
+    if (contact.gap !== undefined) {
+      item.appendChild(
+        document.createTextNode(
+          ": not published in the source: confirm with the local authority. " + contact.gap
+        )
+      );
+      return item;
+    }
+    var links = [];
+    if (contact.phone) links.push(["Phone " + contact.phone, telHref(contact.phone)]);
+    if (contact.email) links.push(["Email " + contact.email, "mailto:" + contact.email]);
+    if (contact.url) links.push(["Website", contact.url]);
+    links.forEach(function (pair, index) {
+      item.appendChild(document.createTextNode(index === 0 ? ": " : " · "));
+      var link = element("a", "", pair[0]);
+      link.href = pair[1];
+      item.appendChild(link);
+    });
+    return item;
+  }
+
+  function Walker(mount, data) {
+    this.mount = mount;
+    this.tree = data.tree;
+    this.steps = data.steps;
+    this.nodes = {};
+    var self = this;
+    this.tree.nodes.forEach(function (node) {
+      self.nodes[node.id] = node;
+    });
+    this.chart = document.querySelector('svg.sg-chart[data-tree="' + this.tree.id + '"]');
+    this.build();
+    this.restart(false);
+  }
+
+  Walker.prototype.build = function () {
+    var id = this.tree.id;
+    this.mount.textContent = "";
+    this.mount.setAttribute("role", "region");
+    this.mount.setAttribute("aria-labelledby", id + "-walker-title");
+    var title = element("h3", "sg-walker__title", "Step through: " + this.tree.title);
+    title.id = id + "-walker-title";
+    this.mount.appendChild(title);
+    this.mount.appendChild(
+      element(
+        "p",
+        "sg-walker__intro",
+        "Answer one question at a time. Nothing you choose is stored or sent."
+      )
+    );
+    this.live = element("p", "sg-walker__live sg-visually-hidden");
+    this.live.setAttribute("aria-live", "polite");
+    this.live.setAttribute("aria-atomic", "true");
+    this.mount.appendChild(this.live);
+    this.card = element("div", "sg-walker__card");
+    this.mount.appendChild(this.card);
+    var controls = element("div", "sg-walker__controls");
+    this.back = element("button", "sg-walker__back", "Back");
+    this.back.type = "button";
+    this.again = element("button", "sg-walker__restart", "Start again");
+    this.again.type = "button";
+    controls.appendChild(this.back);
+    controls.appendChild(this.again);
+    this.mount.appendChild(controls);
+    this.mount.appendChild(element("h4", "sg-walker__route-title", "Your route so far"));
+    this.routeList = element("ol", "sg-walker__route");
+    this.mount.appendChild(this.routeList);
+    var self = this;
+    this.back.addEventListener("click", function () {
+      self.goBack();
+    });
+    this.again.addEventListener("click", function () {
+      self.restart(true);
+    });
+    this.mount.hidden = false;
+  };
+
+  Walker.prototype.restart = function (announce) {
+    this.history = [];
+    this.current = this.tree.start;
+    this.show(announce);
+  };
+
+  Walker.prototype.goBack = function () {
+    if (!this.history.length) return;
+    this.current = this.history.pop().node;
+    this.show(true);
+  };
+
+  Walker.prototype.choose = function (label, next) {
+    this.history.push({ node: this.current, label: label });
+    this.current = next;
+    this.show(true);
+  };
+
+  Walker.prototype.highlight = function () {
+    if (!this.chart) return;
+    var previous = this.chart.querySelectorAll(".sg-current");
+    for (var i = 0; i < previous.length; i++) previous[i].classList.remove("sg-current");
+    var node = this.chart.querySelector("#" + CSS.escape(this.tree.id + "-node-" + this.current));
+    if (node) node.classList.add("sg-current");
+  };
+
+  Walker.prototype.show = function (announce) {
+    var node = this.nodes[this.current];
+    var self = this;
+    var number = this.steps[node.id];
+    this.card.textContent = "";
+    this.card.className = "sg-walker__card sg-walker__card--" + node.kind;
+    if (node.kind === "outcome" && node.urgent) {
+      this.card.className += " sg-walker__outcome--urgent";
+    }
+    var heading = element(
+      "h4",
+      "sg-walker__question",
+      (node.kind === "outcome" ? "Outcome (step " + number + "): " : "Step " + number + ": ") +
+        node.text
+    );
+    heading.tabIndex = -1;
+    this.card.appendChild(heading);
+    if (node.detail) this.card.appendChild(element("p", "sg-walker__detail", node.detail));
+    if (node.actions && node.actions.length) {
+      var actions = element("ul", "sg-walker__actions");
+      node.actions.forEach(function (action) {
+        actions.appendChild(element("li", "", action));
+      });
+      this.card.appendChild(actions);
+    }
+    if (node.contacts && node.contacts.length) {
+      this.card.appendChild(element("p", "sg-walker__contacts-title", "Contacts:"));
+      var contacts = element("ul", "sg-walker__contacts");
+      node.contacts.forEach(function (contact) {
+        contacts.appendChild(contactItem(contact));
+      });
+      this.card.appendChild(contacts);
+    }
+    var choices = element("div", "sg-walker__answers");
+    choices.setAttribute("role", "group");
+    choices.setAttribute("aria-label", "Answers");
+    if (node.kind === "question") {
+      node.answers.forEach(function (answer) {
+        var button = element("button", "sg-walker__answer", answer.label);
+        button.type = "button";
+        button.addEventListener("click", function () {
+          self.choose(answer.label, answer.next);
+        });
+        choices.appendChild(button);
+      });
+    } else if (node.kind === "step") {
+      var next = element("button", "sg-walker__answer", "Done: continue");
+      next.type = "button";
+      next.addEventListener("click", function () {
+        self.choose("Done", node.next);
+      });
+      choices.appendChild(next);
+    }
+    if (choices.childNodes.length) this.card.appendChild(choices);
+    var more = element("a", "sg-walker__more", "Read step " + number + " in full");
+    more.href = "#" + this.tree.id + "-" + node.id;
+    this.card.appendChild(more);
+
+    this.routeList.textContent = "";
+    this.history.forEach(function (entry) {
+      var asked = self.nodes[entry.node];
+      self.routeList.appendChild(
+        element("li", "", "Step " + self.steps[asked.id] + ": " + asked.text + " (" + entry.label + ")")
+      );
+    });
+    if (!this.history.length) {
+      this.routeList.appendChild(element("li", "", "Not started yet"));
+    }
+    this.back.disabled = !this.history.length;
+    this.highlight();
+    if (announce) {
+      this.live.textContent = heading.textContent;
+      heading.focus();
+    }
+  };
+
+  function init() {
+    var mounts = document.querySelectorAll(".sg-walker[data-tree]");
+    for (var i = 0; i < mounts.length; i++) {
+      var mount = mounts[i];
+      var source = document.getElementById(mount.getAttribute("data-tree") + "-walker-data");
+      if (!source) continue;
+      new Walker(mount, JSON.parse(source.textContent));
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
