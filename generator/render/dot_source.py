@@ -55,9 +55,18 @@ class HtmlLabel(str):
 
 
 def html_text(text: str) -> str:
-    """Escape text for a Graphviz HTML-like label (``&``, ``<``, ``>``, ``"``)."""
+    """Escape text for a Graphviz HTML-like label.
+
+    ``&``, ``<``, ``>`` and ``"`` become entities. Backslashes are doubled: Graphviz
+    still expands ``\\N``, ``\\G`` and friends inside HTML labels (even when written as
+    ``&#92;``), and reads ``\\\\`` as one backslash.
+    """
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
     )
 
 

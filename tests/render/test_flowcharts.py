@@ -1,0 +1,82 @@
+"""The Graphviz wrapper: cache by DOT source and Graphviz version, missing `dot`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.project import Layout
+from generator.render.flowcharts import (
+    ChartRenderer,
+    GraphvizMissing,
+    default_cache_dir,
+    graphviz_version,
+    run_dot,
+)
+
+DOT = 'digraph "t" { graph [id="t-graph", label="T"]; "a" -> "b"; }\n'
+
+
+def test_second_render_of_the_same_source_comes_from_the_cache(tmp_path: Path) -> None:
+    first = ChartRenderer(tmp_path)
+    svg = first.svg(DOT)
+    assert (first.rendered, first.reused) == (1, 0)
+    second = ChartRenderer(tmp_path)
+    assert second.svg(DOT) == svg
+    assert (second.rendered, second.reused) == (0, 1)
+    assert len(list((tmp_path / "svg").glob("*.svg"))) == 1
+
+
+def test_changed_source_renders_again(tmp_path: Path) -> None:
+    renderer = ChartRenderer(tmp_path)
+    renderer.svg(DOT)
+    renderer.svg(DOT.replace('"b"', '"c"'))
+    assert (renderer.rendered, renderer.reused) == (2, 0)
+
+
+def test_cache_dir_comes_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAFEGUIDE_CACHE_DIR", raising=False)
+    assert default_cache_dir(tmp_path) == tmp_path / ".cache" / "safeguide"
+    monkeypatch.setenv("SAFEGUIDE_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert default_cache_dir(tmp_path) == tmp_path / "elsewhere"
+
+
+def test_build_reports_rendered_then_reused(minimal_project: Layout) -> None:
+    runner = CliRunner()
+    args = ["--project", str(minimal_project.root), "build"]
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "flowcharts: 1 rendered, 0 reused from cache" in first.output
+    second = runner.invoke(main, args)
+    assert "flowcharts: 0 rendered, 1 reused from cache" in second.output
+    svg = minimal_project.root / "site" / "national" / "flowcharts" / "police.svg"
+    assert svg.read_text(encoding="utf-8").startswith("<svg ")
+
+
+def test_missing_dot_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(GraphvizMissing, match="install the 'graphviz' package"):
+        run_dot(DOT)
+    with pytest.raises(GraphvizMissing):
+        graphviz_version()
+
+
+def test_cli_build_without_dot_exits_1_with_one_line(
+    minimal_project: Layout, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setenv("SAFEGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    result = CliRunner().invoke(main, ["--project", str(minimal_project.root), "build"])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert lines == [
+        "error: Graphviz's 'dot' program was not found on PATH: install the 'graphviz' "
+        "package (for example 'apt-get install graphviz' or 'brew install graphviz') "
+        "and run the command again"
+    ]
+    assert not (minimal_project.root / "site" / "national").exists()
