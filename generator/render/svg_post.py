@@ -4,7 +4,8 @@
   (screen readers announce them as noise) and the ``xlink:title`` of links;
 - names the chart: ``role="group"``, ``aria-labelledby`` pointing at the chart's
   visible title, ``data-tree`` and a class for the site's CSS;
-- prefixes every element id with the tree id so two charts can share a page.
+- prefixes every element id with the tree id so two charts can share a page;
+- drops blank lines, so the SVG can sit inside a Markdown raw HTML block.
 """
 
 from __future__ import annotations
@@ -67,4 +68,6 @@ def postprocess_svg(svg: str, tree_id: str) -> str:
     root.set("aria-labelledby", title_id(tree_id))
     root.set("data-tree", tree_id)
     root.set("class", "sg-chart")
-    return ET.tostring(root, encoding="unicode") + "\n"
+    text = ET.tostring(root, encoding="unicode")
+    # No blank lines: inside a page's raw HTML block a blank line could end the block.
+    return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"

@@ -92,3 +92,69 @@ def test_long_date() -> None:
     import datetime
 
     assert long_date(datetime.date(2027, 3, 1)) == "1 March 2027"
+
+
+def test_tree_page_inlines_the_chart_and_mounts_the_step_through(
+    pages: dict[str, Page],
+) -> None:
+    import json
+    import re
+
+    tree = pages["flowcharts/police.md"].markdown
+    assert '<div class="sg-chart-frame">\n<svg ' in tree
+    assert 'data-tree="police"' in tree
+    assert '<div class="sg-walker" data-tree="police" hidden></div>' in tree
+    assert "[Every route through this flowchart](police-routes.md)" in tree
+    data = re.search(r'<script type="application/json" id="police-walker-data">(.*)</script>', tree)
+    assert data is not None
+    payload = json.loads(data.group(1))
+    assert payload["tree"]["schema"] == "safeguide.tree/1"
+    assert payload["steps"] == {
+        "danger": 1,
+        "call-999": 2,
+        "record": 3,
+        "crime": 4,
+        "refer-police": 5,
+        "internal": 6,
+    }
+    # Between the chart's opening and closing tags there is no blank line, or
+    # Markdown would end the raw HTML block early.
+    chart = tree[tree.index("<svg ") : tree.index("</svg>")]
+    assert "\n\n" not in chart
+
+
+def test_walker_data_cannot_close_its_script_element(minimal_project: Layout) -> None:
+    from generator.render.pages import walker_json
+
+    checked = check_edition(minimal_project, "national")
+    assert checked.edition is not None
+    tree = checked.edition.content.trees["police"].item
+    hostile = tree.model_copy(update={"title": "Ends </script><script>alert(1)"})
+    data = walker_json(checked.edition, hostile, {})
+    assert "</script" not in data
+    assert "<\\/script>" in data
+
+
+def test_text_version_of_every_shipped_tree_covers_every_node_and_answer() -> None:
+    from generator.render.flowcharts import ChartRenderer
+    from generator.render.markdown_text import inline
+    from tests.conftest import REPO
+
+    checked = check_edition(Layout(REPO), "national")
+    assert checked.edition is not None
+    edition = checked.edition
+    renderer = ChartRenderer(cache_dir=None)
+    charts = {
+        tree_id: renderer.chart(edition, tree.item, tree_order(tree.item))
+        for tree_id, tree in edition.content.trees.items()
+    }
+    rendered = {page.src_uri: page.markdown for page in render_pages(edition, charts)}
+    for tree_id, located in edition.content.trees.items():
+        text = rendered[f"flowcharts/{tree_id}.md"]
+        numbers = {node_id: i + 1 for i, node_id in enumerate(tree_order(located.item))}
+        for node in located.item.nodes:
+            heading = f"### {numbers[node.id]}. {inline(node.text)} {{: #{tree_id}-{node.id} }}"
+            assert heading in text, heading
+            for answer in getattr(node, "answers", []):
+                link = f"- {inline(answer.label)}: [go to step {numbers[answer.next]}]"
+                assert f"{link}(#{tree_id}-{answer.next})" in text, link
