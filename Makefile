@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint typecheck schema check deps system-deps clean
+.PHONY: build serve test lint typecheck schema check deps system-deps browser-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,16 +19,33 @@ $(STAMP): pyproject.toml requirements.lock
 
 deps: $(STAMP) system-deps
 
-# Graphviz (the real `dot`) from apt when missing.
-system-deps:
-	@command -v dot >/dev/null 2>&1 || { \
-	  echo "Graphviz 'dot' not found: installing it with apt-get"; \
+# System packages from apt-get when missing: Graphviz (the real `dot`) for every
+# build, and Debian's Chromium for the browser tests. APT_PACKAGES lists what to
+# check: "graphviz" or "graphviz chromium".
+define apt_install_missing
+	@missing=""; \
+	for package in $(1); do \
+	  case $$package in \
+	    graphviz) command -v dot >/dev/null 2>&1 || missing="$$missing graphviz" ;; \
+	    chromium) { [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; } || missing="$$missing chromium" ;; \
+	  esac; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing with apt-get:$$missing"; \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  fi; \
-	  command -v dot >/dev/null 2>&1 || { echo "error: Graphviz is required; install the 'graphviz' package (e.g. apt-get install graphviz) and retry" >&2; exit 1; }; \
-	}
+	fi; \
+	command -v dot >/dev/null 2>&1 || { echo "error: Graphviz is required; install the 'graphviz' package (e.g. apt-get install graphviz) and retry" >&2; exit 1; }
+endef
+
+system-deps:
+	$(call apt_install_missing,graphviz)
+
+browser-deps:
+	$(call apt_install_missing,graphviz chromium)
+	@{ [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; } || { echo "error: the browser tests need Chromium; install Debian's 'chromium' package and retry" >&2; exit 1; }
 
 build: deps
 	$(BIN)/safeguide build
@@ -50,7 +67,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy generator
 
-test: deps lint typecheck
+test: deps browser-deps lint typecheck
 	$(BIN)/safeguide schema --check
 	$(BIN)/pytest -q
 

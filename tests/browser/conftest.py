@@ -1,0 +1,54 @@
+"""Real headless Chromium (Debian's package) driven by Playwright, on a real build."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from generator.build import build_edition
+from generator.project import Layout
+from tests.conftest import REPO
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    """Debian's chromium; Playwright's own browser download is not used."""
+    for candidate in (
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail(
+        "Chromium is needed for the browser tests: install Debian's 'chromium' package "
+        "(`make test` does this with apt-get)"
+    )
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repo's national edition, built once for every browser test."""
+    out = tmp_path_factory.mktemp("browser") / "national"
+    build_edition(Layout(REPO), "national", out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
