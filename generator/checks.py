@@ -12,6 +12,7 @@ from difflib import get_close_matches
 
 from generator.content import Located
 from generator.editions import ResolvedEdition
+from generator.duty_checks import check_duty_basis
 from generator.errors import Diagnostic, Severity
 from generator.loader import KeyPath
 from generator.models import (
@@ -466,6 +467,7 @@ CHECKS: tuple[Check, ...] = (
     check_scenarios,
     check_review_dates,
     check_shared_numbers,
+    check_duty_basis,
 )
 
 

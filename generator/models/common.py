@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -43,6 +43,10 @@ Markdown = Annotated[str, AfterValidator(check_text), Field(min_length=1)]
 Url = Annotated[str, AfterValidator(check_url)]
 Email = Annotated[str, AfterValidator(check_email)]
 Colour = Annotated[str, AfterValidator(check_colour)]
+
+
+Basis = Literal["statutory", "guidance", "local"]
+"""What a duty rests on: law or statutory guidance (must), guidance (should), local practice."""
 
 
 class Citation(ContentModel):

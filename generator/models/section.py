@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Citation, ContentModel, Id, Line, Markdown, Text
+from generator.models.common import Basis, Citation, ContentModel, Id, Line, Markdown, Text
 
 Audience = Literal["all-staff", "dsl", "leaders"]
 
@@ -20,6 +20,10 @@ class Block(ContentModel):
         default="text", description="'note' and 'warning' are shown as call-out boxes."
     )
     text: Markdown
+    basis: Basis | None = Field(
+        default=None,
+        description="For a block that states a duty: statutory (must), guidance (should) or local.",
+    )
     sources: list[Citation] = Field(default_factory=list)
 
 

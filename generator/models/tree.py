@@ -6,9 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.models.common import Citation, ContentModel, Id, Line, Markdown, Text
-
-Basis = Literal["statutory", "guidance", "local"]
+from generator.models.common import Basis, Citation, ContentModel, Id, Line, Markdown, Text
 
 
 class Answer(ContentModel):

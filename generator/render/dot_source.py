@@ -131,6 +131,8 @@ def node_label(
     text = wrapped(f"{number}. {node.text}")
     if isinstance(node, OutcomeNode) and node.urgent:
         text = f"<B>ACT NOW</B><BR/>{text}"
+    if node.basis == "statutory":
+        text = f"{text}<BR/><I>Statutory duty: must</I>"
     rows = [_cell(links.node(tree.id, node.id), text)]
     for ref in node.contacts:
         resolved = edition.resolve_contact(ref)

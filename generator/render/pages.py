@@ -33,9 +33,14 @@ AUDIENCE_LABELS = {
     "leaders": "leaders and governors",
 }
 BASIS_LABELS = {
-    "statutory": "Statutory: must",
+    "statutory": "Statutory duty: must",
     "guidance": "Guidance: should",
     "local": "Local practice",
+}
+BASIS_TITLES = {
+    "statutory": "Required by law or statutory guidance",
+    "guidance": "Recommended by national guidance",
+    "local": "Practice agreed locally",
 }
 EMERGENCY_ROLES = (
     "police-emergency",
@@ -51,6 +56,14 @@ class Page:
     src_uri: str
     title: str
     markdown: str
+
+
+def basis_badge(basis: str) -> str:
+    """A small badge naming what a duty rests on; its words also stand alone in print."""
+    return (
+        f'<span class="sg-basis sg-basis-{basis}" title="{BASIS_TITLES[basis]}">'
+        f"{BASIS_LABELS[basis]}</span>"
+    )
 
 
 def long_date(value: datetime.date) -> str:
@@ -82,7 +95,7 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
         cite=cite,
         long_date=long_date,
         channel_views=channel_views,
-        basis_label=lambda basis: BASIS_LABELS[basis],
+        basis_badge=basis_badge,
     )
     env.tests["gap"] = is_gap
     env.globals["resolve"] = edition.resolve_contact

@@ -70,7 +70,7 @@ def test_tree_text_version_numbers_steps_and_links_answers(pages: dict[str, Page
     assert "- Yes: [go to step 2](#police-call-999)" in tree
     assert "- Not sure: [go to step 3](#police-record) (back to an earlier step)" in tree
     assert "**Outcome: act now.** Do all of these:" in tree
-    assert "*Statutory: must*" in tree
+    assert "Statutory duty: must</span>" in tree
 
 
 def test_scenario_hides_route_in_a_reveal(pages: dict[str, Page]) -> None:

@@ -9,6 +9,12 @@
 (function () {
   "use strict";
 
+  var BASIS_LABELS = {
+    statutory: "Statutory duty: must",
+    guidance: "Guidance: should",
+    local: "Local practice",
+  };
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -143,6 +149,10 @@
     );
     heading.tabIndex = -1;
     this.card.appendChild(heading);
+    if (node.basis) {
+      var badge = element("span", "sg-basis sg-basis-" + node.basis, BASIS_LABELS[node.basis]);
+      this.card.appendChild(element("p", "sg-walker__basis", "")).appendChild(badge);
+    }
     if (node.detail) this.card.appendChild(element("p", "sg-walker__detail", node.detail));
     if (node.actions && node.actions.length) {
       var actions = element("ul", "sg-walker__actions");
