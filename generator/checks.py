@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 
 from generator.content import Located
-from generator.editions import ResolvedEdition
 from generator.duty_checks import check_duty_basis
+from generator.editions import ResolvedEdition
 from generator.errors import Diagnostic, Severity
 from generator.loader import KeyPath
 from generator.models import (

@@ -43,7 +43,11 @@ def check_duty_basis(edition: ResolvedEdition, today: datetime.date) -> list[Dia
     del today
     content = edition.content
     problems = []
-    for located in [*content.trees.values(), *content.sections.values()]:
+    items: list[Located[DecisionTree] | Located[Section]] = [
+        *content.trees.values(),
+        *content.sections.values(),
+    ]
+    for located in items:
         for path, words, basis, cited in _statements(located):
             duty = DUTY_WORDS.search(words)
             if duty and basis is None:

@@ -1,0 +1,337 @@
+"""The national edition's meaning, pinned route by route rather than by wording.
+
+Each test walks every route of a shipped tree (``all_routes``) and asserts where the
+official guidance says a DSL must end up: who is contacted, which duties are statutory,
+which routes keep a matter in school.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.editions import ResolvedEdition
+from generator.models import DecisionTree, OutcomeNode
+from generator.pipeline import check_edition
+from generator.project import Layout
+from generator.routes import Route, all_routes
+
+REPO = Layout(Path(__file__).resolve().parent.parent)
+SEEDS = REPO.root.parent / "shared" / "seeds"
+POLICE = {"police-emergency", "police-non-emergency"}
+SOCIAL_CARE = {"childrens-social-care-front-door", "childrens-social-care-out-of-hours"}
+LAW_OR_STATUTORY_GUIDANCE = {
+    "kcsie-2025",
+    "working-together-2023",
+    "fgm-act-2003",
+    "children-act-1989",
+    "marriage-minimum-age-act-2022",
+    "protection-of-children-act-1978",
+}
+
+
+@pytest.fixture(scope="module")
+def national() -> ResolvedEdition:
+    checked = check_edition(REPO, "national")
+    assert checked.edition is not None, [d.format() for d in checked.diagnostics]
+    return checked.edition
+
+
+def tree(edition: ResolvedEdition, tree_id: str) -> DecisionTree:
+    return edition.content.trees[tree_id].item
+
+
+def outcome(tree_: DecisionTree, route: Route) -> OutcomeNode:
+    node = next(n for n in tree_.nodes if n.id == route.outcome)
+    assert isinstance(node, OutcomeNode)
+    return node
+
+
+def routes_choosing(tree_: DecisionTree, node_id: str, label: str) -> Iterator[Route]:
+    """Every route that gives ``label`` at ``node_id``; fails if there is none."""
+    found = [
+        r
+        for r in all_routes(tree_)
+        if any(c.node_id == node_id and c.label == label for c in r.choices)
+    ]
+    assert found, f"no route in {tree_.id} answers {label!r} at {node_id!r}"
+    yield from found
+
+
+# --- Police: reported rape, harassment, under-10 -------------------------------------
+
+
+def test_reported_rape_reaches_police_and_childrens_social_care(national: ResolvedEdition) -> None:
+    police = tree(national, "when-to-call-the-police")
+    for route in routes_choosing(
+        police, "what-was-reported", "Rape, assault by penetration or sexual assault"
+    ):
+        contacts = set(outcome(police, route).contacts)
+        assert contacts & POLICE and contacts & SOCIAL_CARE, route
+
+
+def test_danger_to_life_reaches_999_first(national: ResolvedEdition) -> None:
+    police = tree(national, "when-to-call-the-police")
+    for route in routes_choosing(police, "immediate-danger", "Yes"):
+        end = outcome(police, route)
+        assert end.urgent and "police-emergency" in end.contacts
+
+
+def test_every_urgent_outcome_names_the_emergency_number(national: ResolvedEdition) -> None:
+    for located in national.content.trees.values():
+        for node in located.item.nodes:
+            if isinstance(node, OutcomeNode) and node.urgent:
+                assert "police-emergency" in node.contacts, (located.item.id, node.id)
+
+
+# --- KCSIE Part five -------------------------------------------------------------------
+
+
+def test_under_10_alleged_perpetrator_still_reaches_police_and_social_care(
+    national: ResolvedEdition,
+) -> None:
+    part5 = tree(national, "kcsie-part-5")
+    for route in routes_choosing(part5, "perpetrator-under-10", "Yes"):
+        end = outcome(part5, route)
+        assert set(end.contacts) & POLICE and set(end.contacts) & SOCIAL_CARE
+        assert "welfare" in end.text
+
+
+def test_part_5_offers_the_four_options_and_three_criminal_outcomes(
+    national: ResolvedEdition,
+) -> None:
+    part5 = {n.id: n for n in tree(national, "kcsie-part-5").nodes}
+    options = [a.label for a in part5["choose-an-option"].answers]  # type: ignore[union-attr]
+    assert len(options) == 4
+    endings = [a.label for a in part5["end-of-criminal-process"].answers]  # type: ignore[union-attr]
+    assert endings == [
+        "Conviction or caution",
+        "Not guilty",
+        "No further action by the police or prosecutors",
+    ]
+
+
+# --- Sharing nudes (UKCIS) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tree_id", "node_id"),
+    [("sharing-nudes", "adult-involved"), ("when-to-call-the-police", "nudes-adult-involved")],
+)
+def test_an_adult_involved_in_sharing_nudes_always_reaches_police(
+    national: ResolvedEdition, tree_id: str, node_id: str
+) -> None:
+    nudes = tree(national, tree_id)
+    for route in routes_choosing(nudes, node_id, "Yes"):
+        assert set(outcome(nudes, route).contacts) & POLICE, route
+
+
+@pytest.mark.parametrize("node_id", ["coercion-or-capacity", "unusual-or-violent", "under-13"])
+def test_each_aggravating_answer_refers_to_police_and_social_care(
+    national: ResolvedEdition, node_id: str
+) -> None:
+    nudes = tree(national, "sharing-nudes")
+    for route in routes_choosing(nudes, node_id, "Yes"):
+        contacts = set(outcome(nudes, route).contacts)
+        assert contacts & POLICE and contacts & SOCIAL_CARE
+
+
+def test_an_experimental_incident_can_be_handled_in_school(national: ResolvedEdition) -> None:
+    nudes = tree(national, "sharing-nudes")
+    routes = list(routes_choosing(nudes, "any-other-concern", "No, it appears experimental"))
+    for route in routes:
+        end = outcome(nudes, route)
+        assert not set(end.contacts) & (POLICE | SOCIAL_CARE)
+        assert "designated-safeguarding-lead" in end.contacts
+    # Only a route that answered "No" to all five UKCIS questions gets there.
+    for question in (
+        "adult-involved",
+        "coercion-or-capacity",
+        "unusual-or-violent",
+        "under-13",
+        "immediate-risk",
+    ):
+        assert all(
+            any(c.node_id == question and c.label == "No" for c in r.choices) for r in routes
+        )
+
+
+# --- KCSIE Part one, missing child, allegations ---------------------------------------
+
+
+def test_part_1_referral_routes_end_with_every_social_care_decision(
+    national: ResolvedEdition,
+) -> None:
+    part1 = tree(national, "concerns-about-a-child")
+    ends = {
+        r.outcome
+        for r in routes_choosing(part1, "dsl-decides", "Referral to children's social care")
+    }
+    assert ends == {"immediate-protection", "section-47", "section-17", "no-formal-assessment"}
+
+
+def test_a_child_not_found_is_always_reported_to_the_police(national: ResolvedEdition) -> None:
+    missing = tree(national, "missing-child")
+    for route in routes_choosing(missing, "found-after-search", "No"):
+        end = outcome(missing, route)
+        assert set(end.contacts) & POLICE
+        assert any("found" in action for action in end.actions), "tell the police when found"
+    for route in routes_choosing(missing, "significant-harm-now", "Yes"):
+        assert outcome(missing, route).urgent
+
+
+def test_allegations_meeting_the_harm_threshold_reach_the_lado_within_one_working_day(
+    national: ResolvedEdition,
+) -> None:
+    allegations = tree(national, "allegations-against-staff")
+    for route in routes_choosing(allegations, "harm-threshold", "Yes, or it might"):
+        end = outcome(allegations, route)
+        assert "lado" in end.contacts
+        assert "one working day" in end.text
+
+
+def test_a_low_level_concern_is_recorded_in_school_not_referred(
+    national: ResolvedEdition,
+) -> None:
+    allegations = tree(national, "allegations-against-staff")
+    label = "No, but the behaviour does not fit the staff code of conduct"
+    for route in routes_choosing(allegations, "harm-threshold", label):
+        end = outcome(allegations, route)
+        assert end.id == "low-level-concern"
+        assert any("recorded" in action for action in end.actions)
+
+
+# --- Duties: FGM, private fostering, basis and citations ------------------------------
+
+
+def test_known_fgm_in_a_girl_under_18_is_a_statutory_personal_police_report(
+    national: ResolvedEdition,
+) -> None:
+    fgm = tree(national, "fgm-mandatory-reporting")
+    known = "A girl under 18 has told me FGM was done to her, or I have seen signs of it"
+    for route in routes_choosing(fgm, "what-do-you-know", known):
+        end = outcome(fgm, route)
+        assert end.basis == "statutory" and set(end.contacts) & POLICE
+        assert "fgm-act-2003" in {c.source for c in end.sources}
+    suspected = "A girl may be at risk, or someone else suspects it"
+    for route in routes_choosing(fgm, "what-do-you-know", suspected):
+        assert outcome(fgm, route).basis != "statutory", "the duty covers known cases only"
+
+
+def test_statutory_duties_cite_law_or_statutory_guidance(national: ResolvedEdition) -> None:
+    statutory = 0
+    for located in national.content.trees.values():
+        for node in located.item.nodes:
+            if node.basis == "statutory":
+                statutory += 1
+                assert {c.source for c in node.sources} & LAW_OR_STATUTORY_GUIDANCE, node.id
+    for located in national.content.sections.values():
+        for block in located.item.body:
+            if block.basis == "statutory":
+                statutory += 1
+                assert {c.source for c in block.sources} & LAW_OR_STATUTORY_GUIDANCE
+    assert statutory >= 5
+
+
+def test_every_step_and_outcome_cites_its_source(national: ResolvedEdition) -> None:
+    for located in national.content.trees.values():
+        for node in located.item.nodes:
+            if node.kind != "question":
+                assert node.sources, (located.item.id, node.id)
+
+
+# --- Coverage: trees, sections, scenarios, roles, sources -----------------------------
+
+REQUIRED_TREES = {
+    "kcsie-part-5",
+    "when-to-call-the-police",
+    "sharing-nudes",
+    "concerns-about-a-child",
+    "missing-child",
+    "allegations-against-staff",
+    "fgm-mandatory-reporting",
+    "forced-marriage-and-honour-based-abuse",
+    "private-fostering",
+    "health-help-after-sexual-abuse",
+}
+
+
+def test_every_required_tree_ships_with_at_least_two_scenarios(national: ResolvedEdition) -> None:
+    trees = set(national.content.trees)
+    assert trees >= REQUIRED_TREES
+    per_tree = {t: 0 for t in trees}
+    for located in national.content.scenarios.values():
+        per_tree[located.item.tree] += 1
+    assert {t: n for t, n in per_tree.items() if n < 2} == {}
+
+
+def test_the_fifteen_guidance_topics_ship_with_review_dates(national: ResolvedEdition) -> None:
+    sections = national.content.sections
+    assert len(sections) >= 15
+    for located in sections.values():
+        assert located.item.review_by and located.item.sources
+    police = sections["contacting-the-police"].item
+    assert any("| Crime |" in block.text for block in police.body), "crime table as a table"
+
+
+def test_local_roles_are_bound_by_default_or_declared_as_gaps(national: ResolvedEdition) -> None:
+    roles = national.content.roles
+    must_bind = {
+        "childrens-social-care-front-door",
+        "childrens-social-care-out-of-hours",
+        "lado",
+        "police-non-emergency",
+        "police-schools-officer",
+        "early-help",
+        "sarc",
+        "education-access",
+        "local-safeguarding-partnership",
+    }
+    assert must_bind <= set(roles)
+    gaps = set(national.edition.item.gaps)
+    for role_id in must_bind:
+        assert roles[role_id].item.default or role_id in gaps, role_id
+    assert roles["police-emergency"].item.default == "police-999"
+    assert roles["police-non-emergency"].item.default == "police-101"
+
+
+def test_superseded_guidance_points_at_its_replacement(national: ResolvedEdition) -> None:
+    sources = {k: v.item for k, v in national.content.sources.items()}
+    assert sources["working-together-2018"].superseded_by == "working-together-2023"
+    assert sources["kcsie-2024"].superseded_by == "kcsie-2025"
+    assert sources["kcsie-2022"].superseded_by == "kcsie-2025"
+
+
+# --- No real person is named ----------------------------------------------------------
+
+NAMED_CONTACT = re.compile(r"Contacts?: ([A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][a-z']+(?:-[A-Z][a-z]+)?)")
+NAMED_GOVERNOR = re.compile(r"(?:Chair of Governors|Vice Chair) ([A-Z][a-z]+ [A-Z][a-z]+)")
+SEED_EMAIL = re.compile(r"([a-z0-9._-]+)@[a-z0-9.-]+\.(?:gov|police|org|nhs)\.uk", re.IGNORECASE)
+
+
+def real_names_in_seeds() -> set[str]:
+    """People named in the seeds: directory contacts, and officers named beside their email."""
+    names: set[str] = set()
+    for seed in SEEDS.glob("*.txt"):
+        text = seed.read_text(encoding="utf-8")
+        names.update(NAMED_CONTACT.findall(text))
+        names.update(NAMED_GOVERNOR.findall(text))
+        for line in text.splitlines():
+            if SEED_EMAIL.search(line):
+                names.update(re.findall(r"\b([A-Z][a-z]+ [A-Z][a-z]+)(?=,| \u2013| -)", line))
+    return names
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are not in this checkout")
+def test_no_person_named_in_the_seeds_is_published() -> None:
+    names = real_names_in_seeds()
+    assert len(names) >= 10, names  # the extraction itself works
+    published = "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in (REPO.content, REPO.flowcharts_dir, REPO.editions_dir)
+        for path in folder.rglob("*.yaml")
+    )
+    assert sorted(n for n in names if n in published) == []
