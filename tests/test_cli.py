@@ -84,7 +84,7 @@ def test_paths_are_relative_to_the_current_directory(minimal_project: Layout) ->
     result = run(minimal_project.flowcharts_dir, "check")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
-        "police.yaml:18:11: error: nodes[1].next: expected the id of a known node, got 'crim' "
+        "police.yaml:19:11: error: nodes[1].next: expected the id of a known node, got 'crim' "
         "(did you mean 'crime'?) (unknown-reference)"
     )
 
