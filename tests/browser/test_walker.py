@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page
 from generator.models import DecisionTree
 from generator.pipeline import check_edition
 from generator.project import Layout
+from generator.render.pages import BASIS_LABELS
 from generator.render.tree_order import tree_order
 from generator.routes import all_routes
 from tests.conftest import REPO
@@ -93,6 +94,12 @@ def test_every_route_can_be_walked_by_keyboard(
         assert page.locator("ol.sg-walker__route > li").count() == moves
         for action in outcome.actions:
             assert action in page.locator(".sg-walker__actions").inner_text()
+        badge = page.locator(".sg-walker__card .sg-basis")
+        if outcome.basis:
+            assert badge.get_attribute("class") == f"sg-basis sg-basis-{outcome.basis}"
+            assert badge.inner_text() == BASIS_LABELS[outcome.basis]
+        else:
+            assert badge.count() == 0
         # Back to "Start again" by keyboard for the next route.
         for _ in range(60):
             page.keyboard.press("Tab")
