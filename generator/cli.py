@@ -20,6 +20,7 @@ from generator.errors import (
 from generator.models import DecisionTree, OutcomeNode, QuestionNode
 from generator.pipeline import DEFAULT_EDITION, check_edition
 from generator.project import Layout, ProjectNotFound, find_project_root
+from generator.render.basis import with_basis
 from generator.render.flowcharts import GraphvizMissing
 from generator.render.routes import contact_text, routes_csv, routes_markdown, table_cell
 from generator.schema import stale_schemas, write_schemas
@@ -226,7 +227,7 @@ def walk(ctx: click.Context, tree_id: str, edition: str | None, answers: str | N
             click.echo(f"{node.text}\n  -> {chosen.label}")
     outcome = stepper.current
     assert isinstance(outcome, OutcomeNode)
-    click.echo(f"outcome {outcome.id}: {outcome.text}")
+    click.echo(f"outcome {outcome.id}: {with_basis(outcome.text, outcome.basis)}")
     for action in outcome.actions:
         click.echo(f"  - {action}")
     for ref in outcome.contacts:

@@ -48,7 +48,10 @@ def test_routes_markdown_table(edition: ResolvedEdition) -> None:
     table = routes_markdown(edition, tree, cell=table_cell).splitlines()
     assert table[0] == "| Route | Answers along the way | Outcome | Contacts |"
     assert table[2] == ("| 1 | step 1: Yes | step 2: Call 999 now. | Police emergency (999) |")
-    assert table[3].startswith("| 2 | step 1: No; step 4: Yes | step 5: Refer to the police")
+    assert table[3].startswith(
+        "| 2 | step 1: No; step 4: Yes | step 5: Refer to the police and children's social "
+        "care. [Guidance: should] |"
+    )
     assert "Children's social care front door (not published)" in table[3]
     assert len(table) == 5
 

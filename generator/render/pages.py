@@ -17,6 +17,7 @@ from generator.editions import Gap, ResolvedEdition
 from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode
 from generator.outputs import tree_export
 from generator.render import markdown_text
+from generator.render.basis import basis_badge
 from generator.render.contacts_view import channel_views, is_gap
 from generator.render.routes import routes_markdown
 from generator.render.tree_order import tree_order
@@ -32,16 +33,6 @@ AUDIENCE_LABELS = {
     "dsl": "designated safeguarding leads",
     "leaders": "leaders and governors",
 }
-BASIS_LABELS = {
-    "statutory": "Statutory duty: must",
-    "guidance": "Guidance: should",
-    "local": "Local practice",
-}
-BASIS_TITLES = {
-    "statutory": "Required by law or statutory guidance",
-    "guidance": "Recommended by national guidance",
-    "local": "Practice agreed locally",
-}
 EMERGENCY_ROLES = (
     "police-emergency",
     "childrens-social-care-front-door",
@@ -56,14 +47,6 @@ class Page:
     src_uri: str
     title: str
     markdown: str
-
-
-def basis_badge(basis: str) -> str:
-    """A small badge naming what a duty rests on; its words also stand alone in print."""
-    return (
-        f'<span class="sg-basis sg-basis-{basis}" title="{BASIS_TITLES[basis]}">'
-        f"{BASIS_LABELS[basis]}</span>"
-    )
 
 
 def long_date(value: datetime.date) -> str:

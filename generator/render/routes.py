@@ -9,6 +9,7 @@ from collections.abc import Callable
 from generator.editions import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree
 from generator.render import markdown_text
+from generator.render.basis import with_basis
 from generator.render.contacts_view import first_of
 from generator.render.tree_order import tree_order
 from generator.routes import Route, all_routes
@@ -40,7 +41,7 @@ def route_rows(edition: ResolvedEdition, tree: DecisionTree) -> list[tuple[str, 
             (
                 str(index),
                 answers or "(no questions)",
-                f"step {numbers[outcome.id]}: {outcome.text}",
+                with_basis(f"step {numbers[outcome.id]}: {outcome.text}", outcome.basis),
                 contacts or "none",
             )
         )

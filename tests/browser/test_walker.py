@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page
 from generator.models import DecisionTree
 from generator.pipeline import check_edition
 from generator.project import Layout
-from generator.render.pages import BASIS_LABELS
+from generator.render.basis import BASIS_LABELS
 from generator.render.tree_order import tree_order
 from generator.routes import all_routes
 from tests.conftest import REPO
