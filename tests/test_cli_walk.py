@@ -21,7 +21,7 @@ def test_walk_with_answers_prints_route_and_outcome(minimal_project: Layout) -> 
         "  -> No",
         "Has a crime been reported, such as rape or sexual assault?",
         "  -> Yes",
-        "outcome refer-police: Refer to the police and children's social care.",
+        "outcome refer-police: Refer to the police and children's social care. [Guidance: should]",
         "  - Report to the police",
         "  - Refer to children's social care",
         "  contact: Police emergency (999)",
