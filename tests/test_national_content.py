@@ -236,11 +236,14 @@ def test_statutory_duties_cite_law_or_statutory_guidance(national: ResolvedEditi
     assert statutory >= 5
 
 
-def test_every_step_and_outcome_cites_its_source(national: ResolvedEdition) -> None:
-    for located in national.content.trees.values():
-        for node in located.item.nodes:
-            if node.kind != "question":
-                assert node.sources, (located.item.id, node.id)
+def test_every_node_cites_its_source(national: ResolvedEdition) -> None:
+    uncited = [
+        (located.item.id, node.id)
+        for located in national.content.trees.values()
+        for node in located.item.nodes
+        if not node.sources
+    ]
+    assert uncited == []
 
 
 # --- Coverage: trees, sections, scenarios, roles, sources -----------------------------
