@@ -338,3 +338,20 @@ def test_no_person_named_in_the_seeds_is_published() -> None:
         for path in folder.rglob("*.yaml")
     )
     assert sorted(n for n in names if n in published) == []
+
+
+def test_private_fostering_is_notified_only_when_every_condition_holds(
+    national: ResolvedEdition,
+) -> None:
+    fostering = tree(national, "private-fostering")
+    notified = {
+        route.outcome
+        for route in all_routes(fostering)
+        if [c.label for c in route.choices] == ["Yes", "Yes", "Yes"]
+    }
+    assert notified == {"notify-local-authority"}
+    for route in all_routes(fostering):
+        if route.outcome == "notify-local-authority":
+            assert [c.label for c in route.choices] == ["Yes", "Yes", "Yes"]
+    end = next(n for n in fostering.nodes if n.id == "notify-local-authority")
+    assert end.basis == "statutory" and "childrens-social-care-front-door" in end.contacts
