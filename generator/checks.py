@@ -142,12 +142,12 @@ def check_references(edition: ResolvedEdition, today: datetime.date) -> list[Dia
             )
     for scenario in content.scenarios.values():
         expect(scenario, ("tree",), scenario.item.tree, "tree", list(content.trees))
-    settings = edition.edition
-    for role_id, contact_id in settings.item.bindings.items():
-        expect(settings, ("bindings", role_id), role_id, "role", list(content.roles))
-        expect(settings, ("bindings", role_id), contact_id, "contact", list(content.contacts))
-    for role_id in settings.item.gaps:
-        expect(settings, ("gaps", role_id), role_id, "role", list(content.roles))
+    for settings in edition.layers or (edition.edition,):
+        for role_id, contact_id in settings.item.bindings.items():
+            expect(settings, ("bindings", role_id), role_id, "role", list(content.roles))
+            expect(settings, ("bindings", role_id), contact_id, "contact", list(content.contacts))
+        for role_id in settings.item.gaps:
+            expect(settings, ("gaps", role_id), role_id, "role", list(content.roles))
     return problems
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from generator.content import ContentSet, Located
 from generator.errors import Diagnostic, Position
 from generator.loader import load_document
 from generator.models import Contact, Edition
+from generator.overlay_apply import Added, Override, apply_overlays
+from generator.overlays import Overlays, read_overlays
 from generator.project import Layout
 from generator.validate import validate
 
@@ -23,21 +26,38 @@ class Gap:
 
 @dataclass(frozen=True)
 class ResolvedEdition:
-    """An edition with its content resolved and each role bound to a contact or a gap."""
+    """An edition with its content resolved and each role bound to a contact or a gap.
+
+    ``layers`` are the edition settings from the root of the base chain to this edition;
+    ``overrides`` and ``added`` record what each layer changed, for drift and diff.
+    """
 
     edition: Located[Edition]
     chain: tuple[str, ...]
     content: ContentSet
+    layers: tuple[Located[Edition], ...] = ()
+    overrides: tuple[Override, ...] = ()
+    added: tuple[Added, ...] = ()
 
     @property
     def id(self) -> str:
         return self.edition.item.id
 
+    def _role_setting(self, role_id: str) -> tuple[str, str] | None:
+        """("bound", contact id) or ("gap", note) from the nearest layer that says either."""
+        for layer in reversed(self.layers or (self.edition,)):
+            settings = layer.item
+            if role_id in settings.bindings:
+                return "bound", settings.bindings[role_id]
+            if role_id in settings.gaps:
+                return "gap", settings.gaps[role_id]
+        return None
+
     def binding(self, role_id: str) -> str | None:
-        """Contact id bound to ``role_id`` in this edition, else the role's default."""
-        bound = self.edition.item.bindings.get(role_id)
-        if bound is not None:
-            return bound
+        """Contact id bound to ``role_id`` by this edition or its bases, else the role's default."""
+        setting = self._role_setting(role_id)
+        if setting is not None:
+            return setting[1] if setting[0] == "bound" else None
         role = self.content.roles.get(role_id)
         return role.item.default if role else None
 
@@ -47,12 +67,12 @@ class ResolvedEdition:
             return self.content.contacts[ref].item
         if ref not in self.content.roles:
             return None
+        setting = self._role_setting(ref)
+        if setting is not None and setting[0] == "gap":
+            return Gap(ref, self.content.roles[ref].item.name, setting[1])
         bound = self.binding(ref)
         if bound is not None and bound in self.content.contacts:
             return self.content.contacts[bound].item
-        note = self.edition.item.gaps.get(ref)
-        if note is not None:
-            return Gap(ref, self.content.roles[ref].item.name, note)
         return None
 
     def gaps(self) -> list[Gap]:
@@ -97,18 +117,92 @@ def read_edition(
                 "id-mismatch",
             )
         )
-    if edition.base is not None:
-        problems.append(
-            located.diagnostic(
-                ("base",),
-                f"expected no base (overlays on another edition are not supported yet), "
-                f"got '{edition.base}'",
-                "unsupported",
-            )
-        )
     return located, problems
 
 
+MAX_DEPTH = 16
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One edition of a base chain: its settings and its overlay files."""
+
+    settings: Located[Edition]
+    overlays: Overlays
+
+
+def read_chain(layout: Layout, edition_id: str) -> tuple[list[Layer] | None, list[Diagnostic]]:
+    """The edition and its bases, root first; a cycle or an unknown base is an error."""
+    problems: list[Diagnostic] = []
+    chain: list[Layer] = []
+    current: str | None = edition_id
+    while current is not None:
+        settings, found = read_edition(layout, current)
+        problems.extend(found)
+        if settings is None:
+            return None, problems
+        overlays, found = read_overlays(layout.editions_dir / current)
+        problems.extend(found)
+        chain.append(Layer(settings, overlays))
+        base = settings.item.base
+        ids = [layer.settings.item.id for layer in chain]
+        if base is not None and (base in ids or len(chain) > MAX_DEPTH):
+            cycle = " -> ".join([*ids, base])
+            problems.append(
+                settings.diagnostic(
+                    ("base",),
+                    f"expected a chain of bases that ends at an edition without one, got a "
+                    f"cycle: {cycle}",
+                    "base-cycle",
+                )
+            )
+            return None, problems
+        if base is not None and base not in layout.edition_ids():
+            known = layout.edition_ids()
+            close = get_close_matches(base, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(
+                settings.diagnostic(
+                    ("base",),
+                    f"expected the id of an edition in site_config/editions, got '{base}'{hint}",
+                    "unknown-reference",
+                )
+            )
+            return None, problems
+        current = base
+    chain.reverse()
+    return chain, problems
+
+
+def resolve_chain(
+    national: ContentSet, chain: list[Layer]
+) -> tuple[ResolvedEdition, list[Diagnostic]]:
+    """National content with every layer's overlays applied, root first."""
+    content = national
+    problems: list[Diagnostic] = []
+    overrides: list[Override] = []
+    added: list[Added] = []
+    for layer in chain:
+        content, changed, new, found = apply_overlays(
+            content, layer.overlays, layer.settings.item.id
+        )
+        overrides += changed
+        added += new
+        problems += found
+    leaf = chain[-1].settings
+    resolved = ResolvedEdition(
+        edition=leaf,
+        chain=tuple(layer.settings.item.id for layer in reversed(chain)),
+        content=content,
+        layers=tuple(layer.settings for layer in chain),
+        overrides=tuple(overrides),
+        added=tuple(added),
+    )
+    return resolved, problems
+
+
 def resolve_edition(content: ContentSet, edition: Located[Edition]) -> ResolvedEdition:
-    """Combine national content with an edition's settings."""
-    return ResolvedEdition(edition=edition, chain=(edition.item.id,), content=content)
+    """An edition without base or overlays: national content with its settings."""
+    return ResolvedEdition(
+        edition=edition, chain=(edition.item.id,), content=content, layers=(edition,)
+    )

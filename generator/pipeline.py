@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.checks import run_checks
 from generator.content import read_content
-from generator.editions import ResolvedEdition, read_edition, resolve_edition
+from generator.editions import ResolvedEdition, read_chain, resolve_chain
 from generator.errors import Diagnostic, errors_in, sorted_diagnostics
 from generator.project import Layout
 
@@ -37,10 +37,13 @@ def check_edition(layout: Layout, edition_id: str) -> Checked:
     that failed to load.
     """
     content, problems = read_content(layout)
-    edition, edition_problems = read_edition(layout, edition_id)
-    problems += edition_problems
-    if edition is None or errors_in(problems):
+    chain, chain_problems = read_chain(layout, edition_id)
+    problems += chain_problems
+    if chain is None or errors_in(problems):
         return Checked(None, sorted_diagnostics(problems))
-    resolved = resolve_edition(content, edition)
+    resolved, overlay_problems = resolve_chain(content, chain)
+    problems += overlay_problems
+    if errors_in(problems):
+        return Checked(None, sorted_diagnostics(problems))
     problems += run_checks(resolved, today())
     return Checked(resolved, sorted_diagnostics(problems))

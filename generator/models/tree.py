@@ -19,7 +19,9 @@ class Answer(ContentModel):
     )
 
 
-class _NodeBase(ContentModel):
+class NodeFields(ContentModel):
+    """Fields every node has."""
+
     id: Id
     text: Text
     detail: Markdown | None = None
@@ -31,14 +33,14 @@ class _NodeBase(ContentModel):
     sections: list[Id] = Field(default_factory=list)
 
 
-class QuestionNode(_NodeBase):
+class QuestionNode(NodeFields):
     """A question with two or more answers."""
 
     kind: Literal["question"]
     answers: list[Answer] = Field(min_length=2)
 
 
-class StepNode(_NodeBase):
+class StepNode(NodeFields):
     """Something to do before moving on to ``next``."""
 
     kind: Literal["step"]
@@ -46,7 +48,7 @@ class StepNode(_NodeBase):
     next: Id
 
 
-class OutcomeNode(_NodeBase):
+class OutcomeNode(NodeFields):
     """Where a route ends: one or more actions, possibly in parallel."""
 
     kind: Literal["outcome"]

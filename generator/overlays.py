@@ -1,0 +1,121 @@
+"""Read the overlay files of one edition folder into validated, located operations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content import Located
+from generator.errors import Diagnostic, Position
+from generator.loader import Document, load_documents
+from generator.models import ContentModel
+from generator.models.overlay import (
+    ContactsOverlay,
+    ScenarioOverlay,
+    SectionOverlay,
+    SourcesOverlay,
+    TreeOverlay,
+)
+from generator.validate import validate
+
+EDITION_FILE = "edition.yaml"
+ASSETS_FOLDER = "assets"
+"""Logos and other files an edition's branding refers to."""
+ONE_ITEM_FOLDERS: dict[str, tuple[str, type[ContentModel]]] = {
+    "content/sections": ("sections", SectionOverlay),
+    "content/scenarios": ("scenarios", ScenarioOverlay),
+    "flowcharts": ("trees", TreeOverlay),
+}
+LIST_FILES: dict[str, type[ContentModel]] = {
+    "content/contacts.yaml": ContactsOverlay,
+    "content/sources.yaml": SourcesOverlay,
+}
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """Every overlay file of one edition, validated and located."""
+
+    sections: list[Located[SectionOverlay]] = field(default_factory=list)
+    scenarios: list[Located[ScenarioOverlay]] = field(default_factory=list)
+    trees: list[Located[TreeOverlay]] = field(default_factory=list)
+    contacts: Located[ContactsOverlay] | None = None
+    sources: Located[SourcesOverlay] | None = None
+
+    def is_empty(self) -> bool:
+        """True when the edition changes no content, only settings."""
+        return not (self.sections or self.scenarios or self.trees or self.contacts or self.sources)
+
+
+def _unexpected(path: Path, folder: Path) -> Diagnostic:
+    allowed = ", ".join(
+        [EDITION_FILE, *LIST_FILES, *(f"{f}/<id>.yaml" for f in ONE_ITEM_FOLDERS), "assets/"]
+    )
+    return Diagnostic(
+        path,
+        Position(1, 1),
+        "-",
+        f"expected one of {allowed} in an edition folder, got '{path.relative_to(folder)}'",
+        "unexpected-file",
+    )
+
+
+def _file_id_matches(located: Located[ContentModel], problems: list[Diagnostic]) -> None:
+    operation = located.item
+    stem = located.document.path.stem
+    kind = getattr(operation, "kind", None)
+    if kind in ("add", "replace"):
+        found = getattr(getattr(operation, kind), "id")  # noqa: B009
+        path: tuple[str, ...] = (kind, "id")
+    elif kind == "remove":
+        found, path = getattr(operation, "remove"), ("remove",)  # noqa: B009
+    else:
+        return
+    if found != stem:
+        problems.append(
+            located.diagnostic(
+                path, f"expected id '{stem}' to match the file name, got '{found}'", "id-mismatch"
+            )
+        )
+
+
+def read_overlays(folder: Path) -> tuple[Overlays, list[Diagnostic]]:
+    """Load and validate every overlay file under an edition ``folder``."""
+    problems: list[Diagnostic] = []
+    overlays = Overlays()
+    known: set[Path] = {folder / EDITION_FILE}
+
+    def load(paths: list[Path]) -> list[Document]:
+        known.update(paths)
+        documents, failures = load_documents(paths)
+        problems.extend(failures)
+        return documents
+
+    for relative, (attribute, model) in ONE_ITEM_FOLDERS.items():
+        target: list[Located[ContentModel]] = getattr(overlays, attribute)
+        for document in load(sorted((folder / relative).glob("*.yaml"))):
+            item, found = validate(document, model)
+            problems.extend(found)
+            if item is not None:
+                located = Located(item, document)
+                _file_id_matches(located, problems)
+                target.append(located)
+    lists: dict[str, Located[ContentModel]] = {}
+    for relative, model in LIST_FILES.items():
+        for document in load([p for p in (folder / relative,) if p.is_file()]):
+            item, found = validate(document, model)
+            problems.extend(found)
+            if item is not None:
+                lists[relative] = Located(item, document)
+    overlays = Overlays(
+        sections=overlays.sections,
+        scenarios=overlays.scenarios,
+        trees=overlays.trees,
+        contacts=lists.get("content/contacts.yaml"),  # type: ignore[arg-type]
+        sources=lists.get("content/sources.yaml"),  # type: ignore[arg-type]
+    )
+    for path in sorted(folder.rglob("*")):
+        in_assets = (folder / ASSETS_FOLDER) in path.parents
+        if path.is_file() and path not in known and not in_assets and not path.name.startswith("."):
+            problems.append(_unexpected(path, folder))
+    return overlays, problems
