@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 
 from generator.content import Located
+from generator.drift import check_drift
 from generator.duty_checks import check_duty_basis
 from generator.editions import ResolvedEdition
 from generator.errors import Diagnostic, Severity
@@ -468,6 +469,7 @@ CHECKS: tuple[Check, ...] = (
     check_review_dates,
     check_shared_numbers,
     check_duty_basis,
+    check_drift,
 )
 
 

@@ -21,6 +21,7 @@ from generator.models import DecisionTree, OutcomeNode, QuestionNode
 from generator.pipeline import DEFAULT_EDITION, check_edition
 from generator.project import Layout, ProjectNotFound, find_project_root
 from generator.render.basis import with_basis
+from generator.render.diff import edition_diff
 from generator.render.flowcharts import GraphvizMissing
 from generator.render.routes import contact_text, routes_csv, routes_markdown, table_cell
 from generator.schema import stale_schemas, write_schemas
@@ -39,6 +40,8 @@ def _report(diagnostics: list[Diagnostic], *, strict: bool) -> bool:
     """Print diagnostics one per line on stderr; return True when they fail the run."""
     for diagnostic in sorted_diagnostics(diagnostics):
         click.echo(diagnostic.format(), err=True)
+        for line in diagnostic.detail.splitlines():
+            click.echo(f"    {line}", err=True)
     errors = len(errors_in(diagnostics))
     warnings = len(warnings_in(diagnostics))
     failed = errors > 0 or (strict and warnings > 0)
@@ -171,6 +174,22 @@ def schema(ctx: click.Context, check_only: bool) -> None:
         sys.exit(EXIT_CONTENT_ERROR if stale else 0)
     for path in write_schemas(directory):
         click.echo(f"wrote {os.path.relpath(path)}", err=True)
+
+
+@main.command()
+@click.argument("edition_id", metavar="ID")
+@click.pass_context
+def diff(ctx: click.Context, edition_id: str) -> None:
+    """What edition ID adds, replaces, patches and removes versus its base, and any drift."""
+    layout = _layout(ctx)
+    if edition_id not in layout.edition_ids():
+        known = ", ".join(layout.edition_ids()) or "none"
+        raise click.UsageError(f"expected an edition id (known: {known}), got '{edition_id}'")
+    checked = check_edition(layout, edition_id)
+    if checked.edition is None:
+        _report(checked.diagnostics, strict=False)
+        sys.exit(EXIT_CONTENT_ERROR)
+    click.echo(edition_diff(checked.edition), nl=False)
 
 
 def _tree_in_edition(

@@ -37,6 +37,8 @@ class Diagnostic:
     message: str
     code: str
     severity: Severity = Severity.ERROR
+    detail: str = ""
+    """Optional context printed under the one-line diagnostic, e.g. the texts behind a drift."""
 
     def format(self, relative_to: Path | None = None) -> str:
         """Render as one unwrapped line, the path relative to ``relative_to`` when possible."""
