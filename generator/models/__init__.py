@@ -3,6 +3,13 @@
 from generator.models.common import Citation, ContentModel
 from generator.models.contact import Channel, Contact, ContactsFile, Role
 from generator.models.edition import Branding, Edition
+from generator.models.overlay import (
+    ContactsOverlay,
+    ScenarioOverlay,
+    SectionOverlay,
+    SourcesOverlay,
+    TreeOverlay,
+)
 from generator.models.scenario import Scenario
 from generator.models.section import Block, Section
 from generator.models.source import Source, SourcesFile
@@ -15,6 +22,11 @@ FILE_MODELS: dict[str, type[ContentModel]] = {
     "tree": DecisionTree,
     "scenario": Scenario,
     "edition": Edition,
+    "overlay-section": SectionOverlay,
+    "overlay-tree": TreeOverlay,
+    "overlay-scenario": ScenarioOverlay,
+    "overlay-contacts": ContactsOverlay,
+    "overlay-sources": SourcesOverlay,
 }
 """The model of each content file type, by the name used for its JSON Schema."""
 
