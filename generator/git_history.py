@@ -32,10 +32,11 @@ def file_versions(path: Path) -> Iterator[tuple[str, str]]:
     top = _git(root, "rev-parse", "--show-toplevel")
     if top is None:
         return
-    relative = path.resolve().relative_to(Path(top.strip()).resolve()).as_posix()
-    log = _git(root, "log", f"--max-count={MAX_VERSIONS}", "--format=%H", "--", relative)
+    top_folder = Path(top.strip()).resolve()
+    relative = path.resolve().relative_to(top_folder).as_posix()
+    log = _git(top_folder, "log", f"--max-count={MAX_VERSIONS}", "--format=%H", "--", relative)
     for commit in (log or "").split():
-        text = _git(root, "show", f"{commit}:{relative}")
+        text = _git(top_folder, "show", f"{commit}:{relative}")
         if text is not None:
             yield commit, text
 

@@ -12,18 +12,23 @@ from generator.models import FILE_MODELS, Channel, DecisionTree, OutcomeNode, Qu
 from tests.conftest import FIXTURES
 
 FIXTURE_FILES = {
-    "sources": "content/sources.yaml",
-    "contacts": "content/contacts.yaml",
-    "section": "content/sections/responding.yaml",
-    "scenario": "content/scenarios/playground.yaml",
-    "tree": "flowcharts/police.yaml",
-    "edition": "site_config/editions/national/edition.yaml",
+    "sources": "minimal/content/sources.yaml",
+    "contacts": "minimal/content/contacts.yaml",
+    "section": "minimal/content/sections/responding.yaml",
+    "scenario": "minimal/content/scenarios/playground.yaml",
+    "tree": "minimal/flowcharts/police.yaml",
+    "edition": "minimal/site_config/editions/national/edition.yaml",
+    "overlay-section": "overlays/section.yaml",
+    "overlay-scenario": "overlays/scenario.yaml",
+    "overlay-tree": "overlays/tree.yaml",
+    "overlay-contacts": "overlays/contacts.yaml",
+    "overlay-sources": "overlays/sources.yaml",
 }
 
 
 def fixture_data(name: str) -> Any:
     # The project's loader, not yaml.safe_load: YAML 1.1 would read `label: Yes` as True.
-    document = load_document(FIXTURES / "minimal" / FIXTURE_FILES[name])
+    document = load_document(FIXTURES / FIXTURE_FILES[name])
     assert isinstance(document, Document)
     return document.data
 
