@@ -44,12 +44,19 @@ class ResolvedEdition:
         return self.edition.item.id
 
     def _role_setting(self, role_id: str) -> tuple[str, str] | None:
-        """("bound", contact id) or ("gap", note) from the nearest layer that says either."""
-        for layer in reversed(self.layers or (self.edition,)):
+        """("bound", contact id) or ("gap", note) from the nearest layer that says either.
+
+        Bindings are inherited from every base. Gaps are inherited from local bases but
+        not from the root (national) edition: its gaps are the slots each local edition
+        must fill or declare for itself, so a new edition starts with them open.
+        """
+        layers = self.layers or (self.edition,)
+        for depth, layer in enumerate(reversed(layers)):
             settings = layer.item
             if role_id in settings.bindings:
                 return "bound", settings.bindings[role_id]
-            if role_id in settings.gaps:
+            is_root = depth == len(layers) - 1
+            if role_id in settings.gaps and (not is_root or len(layers) == 1):
                 return "gap", settings.gaps[role_id]
         return None
 

@@ -37,8 +37,11 @@ def write(project: Layout, relative: str, text: str) -> Path:
     return path
 
 
+LOCAL_GAP = "gaps:\n  front-door: Not published locally.\n"
+
+
 def edition(
-    project: Layout, edition_id: str, base: str | None = "national", extra: str = ""
+    project: Layout, edition_id: str, base: str | None = "national", extra: str = LOCAL_GAP
 ) -> None:
     base_line = f"base: {base}\n" if base else ""
     write(
@@ -66,7 +69,13 @@ def test_an_edition_inherits_everything_from_its_base(minimal_project: Layout) -
     assert checked.edition is not None, [d.format() for d in checked.diagnostics]
     assert checked.edition.chain == ("local", "national")
     assert set(checked.edition.content.trees) == {"police"}
-    assert isinstance(checked.edition.resolve_contact("front-door"), Gap)
+    gap = checked.edition.resolve_contact("front-door")
+    assert isinstance(gap, Gap) and gap.note == "Not published locally."
+
+
+def test_the_national_gaps_are_slots_a_new_edition_must_fill(minimal_project: Layout) -> None:
+    edition(minimal_project, "local", extra="")
+    assert problems(local(minimal_project)) == [("unbound-role", "edition.yaml", "bindings", 1)]
 
 
 def test_added_contact_bound_to_a_role_fills_the_base_gap(minimal_project: Layout) -> None:

@@ -9,7 +9,7 @@ from generator.pipeline import Checked, check_edition
 from generator.project import Layout
 from generator.routes import all_routes
 
-EDITION = "id: local\nname: Local\nauthority: Test\nbase: national\n"
+EDITION = "id: local\nname: Local\nauthority: Test\nbase: national\ngaps: {front-door: Local.}\n"
 
 
 def patched(project: Layout, patches: str) -> Checked:
