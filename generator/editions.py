@@ -116,6 +116,15 @@ def read_edition(
     if edition is None:
         return None, problems
     located = Located(edition, loaded)
+    logo = edition.branding.logo
+    if logo is not None and not (path.parent / logo).is_file():
+        problems.append(
+            located.diagnostic(
+                ("branding", "logo"),
+                f"expected a file at site_config/editions/{edition_id}/{logo}, got nothing",
+                "missing-file",
+            )
+        )
     if edition.id != edition_id:
         problems.append(
             located.diagnostic(

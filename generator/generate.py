@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.errors import Diagnostic, errors_in
 from generator.pipeline import check_edition
@@ -43,6 +44,14 @@ def generate(layout: Layout, edition_id: str, *, use_cache: bool = True) -> Gene
         located.item.id: renderer.chart(edition, located.item, tree_order(located.item))
         for located in sorted(edition.content.trees.values(), key=lambda t: t.item.id)
     }
-    inputs = [*layout.input_files(), layout.edition_file(edition_id)]
-    site = render_site(edition, layout.root, [p for p in inputs if p.exists()], charts)
+    inputs = [*layout.input_files()]
+    for layer_id in reversed(edition.chain):
+        inputs += layout.edition_files(layer_id)
+    logo = edition.edition.item.branding.logo
+    assets = {}
+    if logo is not None:
+        assets[f"assets/edition/{Path(logo).name}"] = (
+            layout.editions_dir / edition_id / logo
+        ).read_bytes()
+    site = render_site(edition, layout.root, [p for p in inputs if p.exists()], charts, assets)
     return Generated(site, checked.diagnostics, ChartStats(renderer.rendered, renderer.reused))

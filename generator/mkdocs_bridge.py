@@ -35,6 +35,13 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.nav = self.site.nav
         config.site_name = self.site.site_name
+        theme = self.site.theme
+        if theme is not None:
+            config.extra["safeguide_banner"] = theme.banner
+            config.extra["safeguide_print_line"] = theme.print_line
+            config.extra_css = [*config.extra_css, *theme.extra_css]
+            if theme.logo:
+                config.theme["logo"] = theme.logo
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

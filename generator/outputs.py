@@ -147,6 +147,8 @@ def edition_export(edition: ResolvedEdition, input_digest: str) -> dict[str, Any
         "name": settings.name,
         "authority": settings.authority,
         "base_chain": list(edition.chain),
+        "banner": settings.banner,
+        "branding": settings.branding.model_dump(mode="json"),
         "inputs_sha256": input_digest,
         "generator_version": __version__,
         "generated": generated_at(),

@@ -80,6 +80,11 @@ class Layout:
             return []
         return sorted(p.parent.name for p in self.editions_dir.glob("*/edition.yaml"))
 
+    def edition_files(self, edition_id: str) -> list[Path]:
+        """Every file of one edition folder (settings, overlays, assets), sorted."""
+        folder = self.editions_dir / edition_id
+        return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
     def input_files(self) -> list[Path]:
         """Every content file of the national layer, sorted."""
         files = [self.sources_file, self.contacts_file]

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from generator.models.common import Colour, ContentModel, Id, Line, Text
 
+LogoPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9_-]+\.(svg|png)$")]
+
 
 class Branding(ContentModel):
-    """Colours and banner text of an edition."""
+    """Colours and logo of an edition, applied to its site, print and JSON exports."""
 
     primary_colour: Colour | None = None
     accent_colour: Colour | None = None
+    logo: LogoPath | None = Field(
+        default=None,
+        description="An SVG or PNG in the edition folder's assets/, e.g. assets/logo.svg.",
+    )
 
 
 class Edition(ContentModel):

@@ -120,6 +120,7 @@ def render_pages(edition: ResolvedEdition, charts: Mapping[str, str]) -> list[Pa
                 "index.md.j2",
                 settings.name,
                 edition=settings,
+                base_names=[layer.item.name for layer in reversed(edition.layers[:-1])],
                 sections=sections,
                 trees=trees,
                 scenarios=scenarios,

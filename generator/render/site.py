@@ -11,6 +11,18 @@ from generator.editions import ResolvedEdition
 from generator.outputs import contacts_export, edition_export, inputs_hash, to_json, tree_export
 from generator.render.pages import Page, render_pages
 
+EDITION_CSS = "assets/stylesheets/edition.css"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """What MkDocs shows of an edition on every page: banner, print line, logo, colours."""
+
+    banner: str | None
+    print_line: str
+    logo: str | None
+    extra_css: list[str]
+
 
 @dataclass(frozen=True)
 class RenderedSite:
@@ -21,6 +33,22 @@ class RenderedSite:
     pages: list[Page]
     files: dict[str, bytes]
     nav: list[Any]
+    theme: Theme | None = None
+
+
+def edition_css(edition: ResolvedEdition) -> str:
+    """CSS custom properties for the edition's colours (validated ``#rrggbb`` values)."""
+    branding = edition.edition.item.branding
+    rules = []
+    if branding.primary_colour:
+        rules.append(f"  --md-primary-fg-color: {branding.primary_colour};")
+        rules.append(f"  --md-primary-fg-color--dark: {branding.primary_colour};")
+    if branding.accent_colour:
+        rules.append(f"  --md-accent-fg-color: {branding.accent_colour};")
+    body = "\n".join(rules)
+    return (
+        f":root,\n[data-md-color-scheme] {{\n{body}\n}}\n" if rules else "/* default colours */\n"
+    )
 
 
 def _nav(pages: list[Page]) -> list[Any]:
@@ -45,11 +73,16 @@ def _nav(pages: list[Page]) -> list[Any]:
 
 
 def render_site(
-    edition: ResolvedEdition, root: Path, input_files: list[Path], charts: Mapping[str, str]
+    edition: ResolvedEdition,
+    root: Path,
+    input_files: list[Path],
+    charts: Mapping[str, str],
+    assets: Mapping[str, bytes] | None = None,
 ) -> RenderedSite:
     """Pages, exports and navigation of ``edition``.
 
-    ``input_files`` feed the inputs hash; ``charts`` maps tree ids to their SVG.
+    ``input_files`` feed the inputs hash; ``charts`` maps tree ids to their SVG;
+    ``assets`` are edition files (a logo) copied into the site as they are.
     """
     pages = render_pages(edition, charts)
     files: dict[str, bytes] = {}
@@ -58,4 +91,14 @@ def render_site(
         files[f"flowcharts/{tree.item.id}.svg"] = charts[tree.item.id].encode("utf-8")
     files["contacts.json"] = to_json(contacts_export(edition))
     files["edition.json"] = to_json(edition_export(edition, inputs_hash(root, input_files)))
-    return RenderedSite(edition.id, edition.edition.item.name, pages, files, _nav(pages))
+    files[EDITION_CSS] = edition_css(edition).encode("utf-8")
+    files.update(assets or {})
+    settings = edition.edition.item
+    logo = next((path for path in (assets or {}) if path.startswith("assets/edition/")), None)
+    theme = Theme(
+        banner=settings.banner,
+        print_line=f"{settings.name}. Published by {settings.authority}.",
+        logo=logo,
+        extra_css=[EDITION_CSS],
+    )
+    return RenderedSite(edition.id, settings.name, pages, files, _nav(pages), theme)
