@@ -55,14 +55,16 @@ def swap_in(new: Path, out: Path) -> None:
         os.rename(new, out)
 
 
-def build_edition(layout: Layout, edition_id: str, out: Path, *, strict: bool = False) -> Generated:
+def build_edition(
+    layout: Layout, edition_id: str, out: Path, *, strict: bool = False, draft: bool = False
+) -> Generated:
     """Check, render and build ``edition_id`` into ``out``; return the warnings and chart
     counts.
 
     Raises :class:`ContentError` on content errors (or on warnings with ``strict``),
     leaving any earlier site in ``out`` untouched.
     """
-    generated = generate(layout, edition_id)
+    generated = generate(layout, edition_id, draft=draft)
     if generated.site is None or (strict and generated.diagnostics):
         raise ContentError(generated.diagnostics)
     out = out.resolve()

@@ -156,15 +156,42 @@ def check_roles_bound(edition: ResolvedEdition, today: datetime.date) -> list[Di
     """Every role resolves to a contact or a declared gap; never silently to nothing."""
     problems = []
     settings = edition.edition
-    for role in edition.content.roles.values():
-        role_id = role.item.id
-        if edition.resolve_contact(role_id) is None:
+    for role_id, _name in edition.placeholders():
+        if edition.draft:
+            problems.append(
+                settings.diagnostic(
+                    ("bindings",),
+                    f"expected role '{role_id}' to be bound or declared under gaps before "
+                    "publishing, got neither; this draft shows it as 'to be completed'",
+                    "placeholder",
+                    Severity.WARNING,
+                )
+            )
+        else:
             problems.append(
                 settings.diagnostic(
                     ("bindings",),
                     f"expected role '{role_id}' to be bound to a contact or declared under gaps, "
-                    "got neither",
+                    "got neither (build with --draft to preview it as 'to be completed')",
                     "unbound-role",
+                )
+            )
+    return problems
+
+
+def check_todo_settings(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """Settings still reading "TODO:" (left by ``new-edition``) must be filled in to publish."""
+    settings = edition.edition
+    problems = []
+    for name in ("name", "authority", "banner"):
+        value = getattr(settings.item, name)
+        if isinstance(value, str) and value.startswith("TODO:"):
+            problems.append(
+                settings.diagnostic(
+                    (name,),
+                    f"expected the edition's {name}, got the placeholder {value!r}",
+                    "todo",
+                    Severity.WARNING if edition.draft else Severity.ERROR,
                 )
             )
     return problems
@@ -464,6 +491,7 @@ CHECKS: tuple[Check, ...] = (
     check_citations,
     check_references,
     check_roles_bound,
+    check_todo_settings,
     check_trees,
     check_scenarios,
     check_review_dates,

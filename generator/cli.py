@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 import click
+from pydantic_core import PydanticCustomError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from generator.build import build_edition
+from generator.build_all import EditionBuild, build_editions, build_one
 from generator.editions import ResolvedEdition
 from generator.errors import (
-    ContentError,
     Diagnostic,
     errors_in,
     sorted_diagnostics,
@@ -24,8 +26,10 @@ from generator.render.basis import with_basis
 from generator.render.diff import edition_diff
 from generator.render.flowcharts import GraphvizMissing
 from generator.render.routes import contact_text, routes_csv, routes_markdown, table_cell
+from generator.scaffold import ScaffoldError, write_scaffold
 from generator.schema import stale_schemas, write_schemas
 from generator.stepper import StepError, Stepper
+from generator.text_rules import check_id
 
 EXIT_CONTENT_ERROR = 1
 
@@ -92,48 +96,86 @@ def main(ctx: click.Context, project: Path | None) -> None:
 @click.option("--edition", help="Edition id (default: national).")
 @click.option("--all", "all_editions", is_flag=True, help="Check every edition.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--draft", is_flag=True, help="Unbound roles are warnings, not errors.")
 @click.pass_context
-def check(ctx: click.Context, edition: str | None, all_editions: bool, strict: bool) -> None:
+def check(
+    ctx: click.Context, edition: str | None, all_editions: bool, strict: bool, draft: bool
+) -> None:
     """Validate content and report every problem, one positioned line each."""
     layout = _layout(ctx)
     found: list[Diagnostic] = []
     for edition_id in _editions(layout, edition, all_editions):
-        found += check_edition(layout, edition_id).diagnostics
+        found += check_edition(layout, edition_id, draft=draft).diagnostics
     if _report(found, strict=strict):
         sys.exit(EXIT_CONTENT_ERROR)
     click.echo("ok", err=True)
 
 
+def _report_build(result: EditionBuild, target: Path, *, strict: bool) -> bool:
+    """Print one edition's build result; return True when it failed."""
+    if not result.built:
+        _report(result.diagnostics, strict=strict)
+        click.echo(f"{result.edition_id}: not built; the previous site is unchanged", err=True)
+        return True
+    _report(result.diagnostics, strict=False)
+    click.echo(f"{result.edition_id}: {result.summary}", err=True)
+    click.echo(f"{result.edition_id}: built {os.path.relpath(target)}", err=True)
+    return False
+
+
 @main.command()
 @click.option("--edition", help="Edition id (default: national).")
-@click.option("--all", "all_editions", is_flag=True, help="Build every edition.")
+@click.option("--all", "all_editions", is_flag=True, help="Build every edition, in parallel.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default: site/<edition>/ in the project root).",
+    help="Output folder (default: site/<edition>/; with --all, the folder holding them).",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--draft", is_flag=True, help="Show unbound roles as 'to be completed'.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Parallel builds (default: CPU count).")
 @click.pass_context
 def build(
-    ctx: click.Context, edition: str | None, all_editions: bool, out: Path | None, strict: bool
+    ctx: click.Context,
+    edition: str | None,
+    all_editions: bool,
+    out: Path | None,
+    strict: bool,
+    draft: bool,
+    jobs: int | None,
 ) -> None:
     """Build editions into static sites (atomically: a failed build changes nothing)."""
     layout = _layout(ctx)
     editions = _editions(layout, edition, all_editions)
-    if out is not None and len(editions) > 1:
-        raise click.UsageError("--out needs a single --edition")
-    failed = False
-    for edition_id in editions:
+    if not all_editions:
+        edition_id = editions[0]
         target = out.resolve() if out else layout.site_dir(edition_id)
-        try:
-            built = build_edition(layout, edition_id, target, strict=strict)
-        except ContentError as exc:
-            failed |= _report(exc.diagnostics, strict=strict)
-            click.echo(f"{edition_id}: not built; the previous site is unchanged", err=True)
-            continue
-        _report(built.diagnostics, strict=False)
-        click.echo(f"{edition_id}: {built.charts.summary()}", err=True)
-        click.echo(f"{edition_id}: built {os.path.relpath(target)}", err=True)
+        result = build_one(layout.root, edition_id, target, strict, draft)
+        if _report_build(result, target, strict=strict):
+            sys.exit(EXIT_CONTENT_ERROR)
+        return
+    out_root = out.resolve() if out else layout.root / "site"
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    ) as progress:
+        task = progress.add_task("building editions", total=len(editions))
+
+        def advance(result: EditionBuild) -> None:
+            state = "built" if result.built else "FAILED"
+            progress.update(task, advance=1, description=f"{result.edition_id} {state}")
+
+        results = build_editions(
+            layout, editions, out_root, strict=strict, draft=draft, jobs=jobs, on_done=advance
+        )
+    failed = False
+    for result in results:
+        failed |= _report_build(result, out_root / result.edition_id, strict=strict)
+    click.echo(f"index: {os.path.relpath(out_root / 'index.html')}", err=True)
     if failed:
         sys.exit(EXIT_CONTENT_ERROR)
 
@@ -174,6 +216,32 @@ def schema(ctx: click.Context, check_only: bool) -> None:
         sys.exit(EXIT_CONTENT_ERROR if stale else 0)
     for path in write_schemas(directory):
         click.echo(f"wrote {os.path.relpath(path)}", err=True)
+
+
+@main.command("new-edition")
+@click.argument("edition_id", metavar="ID")
+@click.option("--base", "base_id", required=True, help="Edition to build on, e.g. national.")
+@click.pass_context
+def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
+    """Scaffold site_config/editions/ID with every role to fill listed; never overwrites."""
+    layout = _layout(ctx)
+    try:
+        check_id(edition_id)
+    except PydanticCustomError as exc:
+        raise click.UsageError(str(exc)) from None
+    if base_id not in layout.edition_ids():
+        known = ", ".join(layout.edition_ids()) or "none"
+        raise click.UsageError(f"expected a base edition id (known: {known}), got '{base_id}'")
+    checked = check_edition(layout, base_id)
+    if checked.edition is None or errors_in(checked.diagnostics):
+        _report(checked.diagnostics, strict=False)
+        sys.exit(EXIT_CONTENT_ERROR)
+    try:
+        path = write_scaffold(layout.editions_dir, edition_id, checked.edition)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"wrote {os.path.relpath(path)}", err=True)
+    click.echo(f"next: safeguide check --edition {edition_id}", err=True)
 
 
 @main.command()

@@ -38,6 +38,8 @@ class ResolvedEdition:
     layers: tuple[Located[Edition], ...] = ()
     overrides: tuple[Override, ...] = ()
     added: tuple[Added, ...] = ()
+    draft: bool = False
+    """A draft shows unbound roles as "to be completed" instead of failing."""
 
     @property
     def id(self) -> str:
@@ -81,6 +83,14 @@ class ResolvedEdition:
         if bound is not None and bound in self.content.contacts:
             return self.content.contacts[bound].item
         return None
+
+    def placeholders(self) -> list[tuple[str, str]]:
+        """(role id, role name) of every role this edition has neither bound nor declared."""
+        return [
+            (role_id, located.item.name)
+            for role_id, located in self.content.roles.items()
+            if self.resolve_contact(role_id) is None
+        ]
 
     def gaps(self) -> list[Gap]:
         """Every declared gap of this edition, in role order."""

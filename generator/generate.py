@@ -33,9 +33,14 @@ class Generated:
     charts: ChartStats = ChartStats(0, 0)
 
 
-def generate(layout: Layout, edition_id: str, *, use_cache: bool = True) -> Generated:
-    """Check and render one edition; flowcharts go through Graphviz (cached)."""
-    checked = check_edition(layout, edition_id)
+def generate(
+    layout: Layout, edition_id: str, *, use_cache: bool = True, draft: bool = False
+) -> Generated:
+    """Check and render one edition; flowcharts go through Graphviz (cached).
+
+    A ``draft`` renders unbound roles as "to be completed" instead of failing.
+    """
+    checked = check_edition(layout, edition_id, draft=draft)
     if checked.edition is None or errors_in(checked.diagnostics):
         return Generated(None, checked.diagnostics)
     edition = checked.edition

@@ -43,7 +43,14 @@ def _contact_summary(ref: str, resolved: Contact | Gap | None) -> dict[str, Any]
             "url": None,
             "gap": resolved.note,
         }
-    return {"id": ref, "name": ref, "phone": None, "email": None, "url": None}
+    return {
+        "id": ref,
+        "name": f"To be completed: {ref}",
+        "phone": None,
+        "email": None,
+        "url": None,
+        "gap": "This draft edition has not yet named a contact for this role.",
+    }
 
 
 def tree_export(edition: ResolvedEdition, tree: DecisionTree) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.checks import run_checks
 from generator.content import read_content
@@ -29,7 +29,7 @@ class Checked:
     diagnostics: list[Diagnostic]
 
 
-def check_edition(layout: Layout, edition_id: str) -> Checked:
+def check_edition(layout: Layout, edition_id: str, *, draft: bool = False) -> Checked:
     """Run every stage before rendering on one edition and collect every problem.
 
     Per-file validation reports every broken file; cross-file checks run only
@@ -42,6 +42,7 @@ def check_edition(layout: Layout, edition_id: str) -> Checked:
     if chain is None or errors_in(problems):
         return Checked(None, sorted_diagnostics(problems))
     resolved, overlay_problems = resolve_chain(content, chain)
+    resolved = replace(resolved, draft=draft)
     problems += overlay_problems
     if errors_in(problems):
         return Checked(None, sorted_diagnostics(problems))

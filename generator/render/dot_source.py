@@ -112,7 +112,7 @@ def _contact_line(ref: str, resolved: Contact | Gap | None) -> str:
         return f"{resolved.name}: {number}" if number else resolved.name
     if isinstance(resolved, Gap):
         return f"{resolved.role_name}: not published"
-    return ref
+    return f"To be completed: {ref}"
 
 
 def _cell(href: str, body: str, *, underline: bool = False) -> str:

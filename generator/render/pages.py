@@ -82,6 +82,9 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
     )
     env.tests["gap"] = is_gap
     env.globals["resolve"] = edition.resolve_contact
+    env.globals["role_name"] = lambda ref: (
+        edition.content.roles[ref].item.name if ref in edition.content.roles else ref
+    )
     return env
 
 
@@ -178,7 +181,14 @@ def render_pages(edition: ResolvedEdition, charts: Mapping[str, str]) -> list[Pa
         Page(
             "contacts.md",
             "Contacts",
-            _render(env, "contacts.md.j2", "Contacts", groups=groups, gaps=edition.gaps()),
+            _render(
+                env,
+                "contacts.md.j2",
+                "Contacts",
+                groups=groups,
+                gaps=edition.gaps(),
+                placeholders=edition.placeholders(),
+            ),
         )
     )
     if scenarios:

@@ -95,8 +95,14 @@ def render_site(
     files.update(assets or {})
     settings = edition.edition.item
     logo = next((path for path in (assets or {}) if path.startswith("assets/edition/")), None)
+    banner = settings.banner
+    if edition.draft:
+        banner = (
+            "DRAFT, not for publishing: contacts marked 'to be completed' are missing. "
+            f"{banner or ''}"
+        ).strip()
     theme = Theme(
-        banner=settings.banner,
+        banner=banner,
         print_line=f"{settings.name}. Published by {settings.authority}.",
         logo=logo,
         extra_css=[EDITION_CSS],

@@ -1,0 +1,74 @@
+"""Build several editions in parallel, one process each, with a progress bar and an index."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.build import build_edition
+from generator.errors import ContentError, Diagnostic
+from generator.project import Layout
+from generator.render.site_index import site_index_html
+
+
+@dataclass(frozen=True)
+class EditionBuild:
+    """How one edition's build went: built or not, with its diagnostics and chart counts."""
+
+    edition_id: str
+    built: bool
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    summary: str = ""
+
+
+def build_one(root: Path, edition_id: str, out: Path, strict: bool, draft: bool) -> EditionBuild:
+    """Build one edition (in a worker process); never raises for content errors."""
+    layout = Layout(root)
+    try:
+        generated = build_edition(layout, edition_id, out, strict=strict, draft=draft)
+    except ContentError as exc:
+        return EditionBuild(edition_id, False, exc.diagnostics)
+    return EditionBuild(edition_id, True, generated.diagnostics, generated.charts.summary())
+
+
+def write_site_index(out_root: Path) -> Path:
+    """Write ``out_root/index.html`` listing every edition built under ``out_root``."""
+    editions = []
+    for path in sorted(out_root.glob("*/edition.json")):
+        editions.append(json.loads(path.read_text(encoding="utf-8")))
+    target = out_root / "index.html"
+    temporary = target.with_suffix(f".tmp-{os.getpid()}")
+    temporary.write_text(site_index_html(editions), encoding="utf-8")
+    os.replace(temporary, target)
+    return target
+
+
+def build_editions(
+    layout: Layout,
+    edition_ids: list[str],
+    out_root: Path,
+    *,
+    strict: bool = False,
+    draft: bool = False,
+    jobs: int | None = None,
+    on_done: Callable[[EditionBuild], None] | None = None,
+) -> list[EditionBuild]:
+    """Build ``edition_ids`` into ``out_root/<id>/`` in parallel, then write the index page."""
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(edition_ids)))
+    results: list[EditionBuild] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(build_one, layout.root, edition_id, out_root / edition_id, strict, draft)
+            for edition_id in edition_ids
+        ]
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            if on_done is not None:
+                on_done(result)
+    write_site_index(out_root)
+    return sorted(results, key=lambda r: edition_ids.index(r.edition_id))
