@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.errors import ContentError
 from generator.generate import Generated, generate
 from generator.mkdocs_bridge import build_with_mkdocs
+from generator.previous_build import read_previous_build
 from generator.project import Layout
 
 
@@ -64,7 +65,9 @@ def build_edition(
     Raises :class:`ContentError` on content errors (or on warnings with ``strict``),
     leaving any earlier site in ``out`` untouched.
     """
-    generated = generate(layout, edition_id, draft=draft)
+    generated = generate(
+        layout, edition_id, draft=draft, previous=read_previous_build(out.resolve())
+    )
     if generated.site is None or (strict and generated.diagnostics):
         raise ContentError(generated.diagnostics)
     out = out.resolve()

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from generator.build_all import EditionBuild, build_editions, build_one
+from generator.compare_previous import PreviousNotFound, changes_since
 from generator.editions import ResolvedEdition
 from generator.errors import (
     Diagnostic,
@@ -28,6 +29,7 @@ from generator.render.flowcharts import GraphvizMissing
 from generator.render.routes import contact_text, routes_csv, routes_markdown, table_cell
 from generator.scaffold import ScaffoldError, write_scaffold
 from generator.schema import stale_schemas, write_schemas
+from generator.snapshot import snapshot_of_edition
 from generator.stepper import StepError, Stepper
 from generator.text_rules import check_id
 
@@ -242,6 +244,34 @@ def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
         raise click.UsageError(str(exc)) from None
     click.echo(f"wrote {os.path.relpath(path)}", err=True)
     click.echo(f"next: safeguide check --edition {edition_id}", err=True)
+
+
+@main.command()
+@click.argument("edition_id", metavar="ID")
+@click.option(
+    "--since",
+    "previous",
+    required=True,
+    help="An earlier build folder (e.g. the live site/ID) or a git ref (e.g. v1.2, HEAD~3).",
+)
+@click.pass_context
+def changes(ctx: click.Context, edition_id: str, previous: str) -> None:
+    """What changed in edition ID since an earlier build or git ref: added, changed, removed."""
+    layout = _layout(ctx)
+    if edition_id not in layout.edition_ids():
+        known = ", ".join(layout.edition_ids()) or "none"
+        raise click.UsageError(f"expected an edition id (known: {known}), got '{edition_id}'")
+    checked = check_edition(layout, edition_id)
+    if checked.edition is None or errors_in(checked.diagnostics):
+        _report(checked.diagnostics, strict=False)
+        sys.exit(EXIT_CONTENT_ERROR)
+    try:
+        found = changes_since(layout, edition_id, previous, snapshot_of_edition(checked.edition))
+    except PreviousNotFound as exc:
+        raise click.UsageError(str(exc)) from None
+    for change in found:
+        click.echo(change.describe())
+    click.echo(f"{len(found)} change(s) in {edition_id} since {previous}", err=True)
 
 
 @main.command()

@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.changes import compare, history
 from generator.errors import Diagnostic, errors_in
+from generator.outputs import generated_at
 from generator.pipeline import check_edition
+from generator.previous_build import PreviousBuild
 from generator.project import Layout
 from generator.render.flowcharts import ChartRenderer, default_cache_dir
 from generator.render.site import RenderedSite, render_site
 from generator.render.tree_order import tree_order
+from generator.snapshot import snapshot_of_edition
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,18 @@ class Generated:
 
 
 def generate(
-    layout: Layout, edition_id: str, *, use_cache: bool = True, draft: bool = False
+    layout: Layout,
+    edition_id: str,
+    *,
+    use_cache: bool = True,
+    draft: bool = False,
+    previous: PreviousBuild | None = None,
 ) -> Generated:
     """Check and render one edition; flowcharts go through Graphviz (cached).
 
     A ``draft`` renders unbound roles as "to be completed" instead of failing.
+    ``previous`` is the build this one replaces: what changed since is added to the
+    edition's history (What's new, the Atom feed and the flags on changed pages).
     """
     checked = check_edition(layout, edition_id, draft=draft)
     if checked.edition is None or errors_in(checked.diagnostics):
@@ -58,5 +69,11 @@ def generate(
         assets[f"assets/edition/{Path(logo).name}"] = (
             layout.editions_dir / edition_id / logo
         ).read_bytes()
-    site = render_site(edition, layout.root, [p for p in inputs if p.exists()], charts, assets)
+    previous = previous or PreviousBuild()
+    now = generated_at()
+    changes = compare(previous.snapshot, snapshot_of_edition(edition)) if previous.snapshot else []
+    entries = history(previous.entries, changes, now)
+    site = render_site(
+        edition, layout.root, [p for p in inputs if p.exists()], charts, assets, entries, now
+    )
     return Generated(site, checked.diagnostics, ChartStats(renderer.rendered, renderer.reused))

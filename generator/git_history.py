@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,23 @@ def file_versions(path: Path) -> Iterator[tuple[str, str]]:
         text = _git(top_folder, "show", f"{commit}:{relative}")
         if text is not None:
             yield commit, text
+
+
+def export_tree(root: Path, ref: str, destination: Path) -> bool:
+    """Write the project's files as they were at git ``ref`` into ``destination``."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None or _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None:
+        return False
+    top_folder = Path(top.strip()).resolve()
+    prefix = root.resolve().relative_to(top_folder).as_posix()
+    archive = destination / "previous.tar"
+    spec = f"{ref}:{prefix}" if prefix != "." else ref
+    if _git(top_folder, "archive", "--format=tar", f"--output={archive}", spec) is None:
+        return False
+    with tarfile.open(archive) as tar:
+        tar.extractall(destination, filter="data")
+    archive.unlink()
+    return True
 
 
 def show_file(root: Path, ref: str, relative: str) -> str | None:

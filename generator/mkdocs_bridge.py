@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from generator.errors import errors_in
 from generator.generate import generate
 from generator.pipeline import DEFAULT_EDITION
+from generator.previous_build import read_previous_build
 from generator.project import Layout
 from generator.render.site import RenderedSite
 
@@ -63,7 +64,8 @@ def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
     ``mkdocs build``/``serve``; abort with positioned errors when content is broken."""
     layout = Layout(Path(config.config_file_path).resolve().parent)
     edition_id = os.environ.get(EDITION_VARIABLE) or DEFAULT_EDITION
-    generated = generate(layout, edition_id)
+    previous = read_previous_build(Path(config.site_dir).resolve())
+    generated = generate(layout, edition_id, previous=previous)
     for diagnostic in generated.diagnostics:
         log.warning(diagnostic.format())
     if generated.site is None:

@@ -17,6 +17,7 @@ from generator.render.contacts_view import channel_view, first_of
 TREE_SCHEMA = "safeguide.tree/1"
 CONTACTS_SCHEMA = "safeguide.contacts/1"
 EDITION_SCHEMA = "safeguide.edition/1"
+SECTIONS_SCHEMA = "safeguide.sections/1"
 
 
 def to_json(data: Any) -> bytes:
@@ -122,6 +123,35 @@ def contacts_export(edition: ResolvedEdition) -> dict[str, Any]:
         "edition": edition.id,
         "contacts": [contact_record(c.item) for c in contacts],
         "gaps": [{"role": g.role_id, "name": g.role_name, "note": g.note} for g in edition.gaps()],
+    }
+
+
+def sections_export(edition: ResolvedEdition) -> dict[str, Any]:
+    """Every guidance section's text, schema ``safeguide.sections/1`` (for change tracking)."""
+    sections = sorted(edition.content.sections.values(), key=lambda s: s.item.id)
+    return {
+        "schema": SECTIONS_SCHEMA,
+        "edition": edition.id,
+        "sections": [
+            {
+                "id": s.item.id,
+                "title": s.item.title,
+                "summary": " ".join(s.item.summary.split()),
+                "review_by": s.item.review_by.isoformat(),
+                "body": [
+                    {
+                        "heading": b.heading,
+                        "style": b.style,
+                        "basis": b.basis,
+                        "text": b.text,
+                    }
+                    for b in s.item.body
+                ],
+                "contacts": list(s.item.contacts),
+                "trees": list(s.item.trees),
+            }
+            for s in sections
+        ],
     }
 
 

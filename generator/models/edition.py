@@ -36,6 +36,11 @@ class Edition(ContentModel):
     bindings: dict[Id, Id] = Field(
         default_factory=dict, description="Role id -> contact id that fills it in this edition."
     )
+    flag_changes_days: int = Field(
+        default=30,
+        ge=0,
+        description="Pages that changed are flagged at their top for this many days.",
+    )
     gaps: dict[Id, Text] = Field(
         default_factory=dict,
         description="Role id -> note, for roles whose contact the sources do not publish.",

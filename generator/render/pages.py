@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 import html
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 import yaml
 
+from generator.changes import Change, Entry, recent_by_page
 from generator.checks import walk
 from generator.editions import Gap, ResolvedEdition
 from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode
@@ -72,6 +73,7 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
         return f"{linked}, {markdown_text.inline(citation.where)}"
 
     env.filters.update(
+        long_date_text=lambda text: long_date(datetime.date.fromisoformat(text)),
         inline=markdown_text.inline,
         block=markdown_text.block,
         indent=markdown_text.indent,
@@ -103,10 +105,40 @@ def _render(env: jinja2.Environment, template: str, title: str, **context: Any) 
     return env.get_template(template).render(front_matter=_front_matter(title), **context)
 
 
-def render_pages(edition: ResolvedEdition, charts: Mapping[str, str]) -> list[Page]:
+KIND_LABELS = {"section": "guidance", "contact": "contact", "tree": "flowchart", "node": "step"}
+
+
+def flag_changed(markdown: str, changes: Sequence[tuple[str, Change]]) -> str:
+    """``markdown`` with a "changed recently" box under its first heading."""
+    lines = [
+        '!!! info "Changed recently: check what is new before relying on an older copy"',
+        "",
+    ]
+    for day, change in changes:
+        fields = f" ({', '.join(change.fields)})" if change.fields else ""
+        title = markdown_text.inline(change.title)
+        lines.append(f"    - {day}: {change.change} {KIND_LABELS[change.kind]} {title}{fields}")
+    lines.append("")
+    out, done = [], False
+    for line in markdown.splitlines():
+        out.append(line)
+        if not done and line.startswith("# "):
+            out += ["", *lines]
+            done = True
+    return "\n".join(out) + "\n"
+
+
+def render_pages(
+    edition: ResolvedEdition,
+    charts: Mapping[str, str],
+    entries: Sequence[Entry] = (),
+    today: datetime.date | None = None,
+) -> list[Page]:
     """Every generated page of ``edition``, in navigation order.
 
-    ``charts`` maps each tree id to its post-processed SVG, inlined on the tree's page.
+    ``charts`` maps each tree id to its post-processed SVG, inlined on the tree's page;
+    ``entries`` is the change history, shown on What's new and flagged on pages that
+    changed within the edition's ``flag_changes_days`` of ``today``.
     """
     env = _environment(edition)
     content = edition.content
@@ -214,6 +246,29 @@ def render_pages(edition: ResolvedEdition, charts: Mapping[str, str]) -> list[Pa
                     render_scenario_page(env, tree, scenario),
                 )
             )
+    days = settings.flag_changes_days
+    pages.append(
+        Page(
+            "whats-new.md",
+            "What's new",
+            _render(
+                env,
+                "whats-new.md.j2",
+                "What's new",
+                entries=entries,
+                days=days,
+                kind_labels=KIND_LABELS,
+            ),
+        )
+    )
+    if today is not None:
+        flagged = recent_by_page(list(entries), today, days)
+        pages = [
+            Page(p.src_uri, p.title, flag_changed(p.markdown, flagged[p.src_uri]))
+            if p.src_uri in flagged
+            else p
+            for p in pages
+        ]
     return pages
 
 

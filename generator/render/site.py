@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.changes import Entry, history_json
 from generator.editions import ResolvedEdition
-from generator.outputs import contacts_export, edition_export, inputs_hash, to_json, tree_export
+from generator.outputs import (
+    contacts_export,
+    edition_export,
+    inputs_hash,
+    sections_export,
+    to_json,
+    tree_export,
+)
+from generator.previous_build import CHANGES_FILE
+from generator.render.feed import atom_feed
 from generator.render.pages import Page, render_pages
 
 EDITION_CSS = "assets/stylesheets/edition.css"
+FEED_FILE = "changes.xml"
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,7 @@ def _nav(pages: list[Page]) -> list[Any]:
     if flowcharts := under("flowcharts/"):
         nav.append({"Flowcharts": [*flowcharts, {"Every route, for sign-off": routes}]})
     nav.append({"Contacts": "contacts.md"})
+    nav.append({"What's new": "whats-new.md"})
     if scenarios := under("scenarios/"):
         nav.append({"Training": [{"Scenarios": "scenarios/index.md"}, *scenarios]})
     return nav
@@ -78,13 +91,17 @@ def render_site(
     input_files: list[Path],
     charts: Mapping[str, str],
     assets: Mapping[str, bytes] | None = None,
+    entries: Sequence[Entry] = (),
+    generated: str | None = None,
 ) -> RenderedSite:
     """Pages, exports and navigation of ``edition``.
 
     ``input_files`` feed the inputs hash; ``charts`` maps tree ids to their SVG;
-    ``assets`` are edition files (a logo) copied into the site as they are.
+    ``assets`` are edition files (a logo) copied into the site as they are; ``entries``
+    is the change history as of ``generated`` (an ISO date-time).
     """
-    pages = render_pages(edition, charts)
+    today = datetime.date.fromisoformat(generated[:10]) if generated else None
+    pages = render_pages(edition, charts, entries, today)
     files: dict[str, bytes] = {}
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):
         files[f"flowcharts/{tree.item.id}.json"] = to_json(tree_export(edition, tree.item))
@@ -92,6 +109,11 @@ def render_site(
     files["contacts.json"] = to_json(contacts_export(edition))
     files["edition.json"] = to_json(edition_export(edition, inputs_hash(root, input_files)))
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
+    files["sections.json"] = to_json(sections_export(edition))
+    files[CHANGES_FILE] = to_json(history_json(edition.id, list(entries)))
+    files[FEED_FILE] = atom_feed(
+        edition.id, edition.edition.item.name, entries, generated or ""
+    ).encode("utf-8")
     files.update(assets or {})
     settings = edition.edition.item
     logo = next((path for path in (assets or {}) if path.startswith("assets/edition/")), None)
