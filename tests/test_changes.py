@@ -63,7 +63,8 @@ def test_each_build_records_what_changed_since_the_last_one(
     build_edition(minimal_project, "national", out)
     assert json.loads((out / "changes.json").read_text())["entries"] == []
     contacts = minimal_project.root / "content" / "contacts.yaml"
-    contacts.write_text(contacts.read_text().replace("0800 1111", "0800 800 5000"), encoding="utf-8")
+    text = contacts.read_text().replace("0800 1111", "0800 800 5000")
+    contacts.write_text(text, encoding="utf-8")
     build_edition(minimal_project, "national", out)
     [entry] = json.loads((out / "changes.json").read_text())["entries"]
     assert [(c["change"], c["item_id"], c["fields"]) for c in entry["changes"]] == [
@@ -104,7 +105,8 @@ def test_changes_command_compares_with_a_git_ref(minimal_project: Layout) -> Non
     git(minimal_project, "add", "-A")
     git(minimal_project, "commit", "-q", "-m", "first")
     contacts = minimal_project.root / "content" / "contacts.yaml"
-    contacts.write_text(contacts.read_text().replace("0800 1111", "0800 800 5000"), encoding="utf-8")
+    text = contacts.read_text().replace("0800 1111", "0800 800 5000")
+    contacts.write_text(text, encoding="utf-8")
     runner = CliRunner()
     base = ["--project", str(minimal_project.root), "changes", "national", "--since"]
     result = runner.invoke(main, [*base, "HEAD"])
