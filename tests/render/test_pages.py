@@ -33,6 +33,7 @@ def test_page_set_and_order(pages: dict[str, Page]) -> None:
         "contacts.md",
         "scenarios/index.md",
         "scenarios/playground.md",
+        "whats-new.md",
     ]
 
 
