@@ -220,6 +220,23 @@ def schema(ctx: click.Context, check_only: bool) -> None:
         click.echo(f"wrote {os.path.relpath(path)}", err=True)
 
 
+def _known_edition(layout: Layout, edition_id: str, kind: str = "an edition id") -> None:
+    """A usage error unless ``edition_id`` has a folder."""
+    if edition_id not in layout.edition_ids():
+        known = ", ".join(layout.edition_ids()) or "none"
+        raise click.UsageError(f"expected {kind} (known: {known}), got '{edition_id}'")
+
+
+def _clean_edition(layout: Layout, edition_id: str, kind: str = "an edition id") -> ResolvedEdition:
+    """A known edition that checks without errors; usage error or exit 1 otherwise."""
+    _known_edition(layout, edition_id, kind)
+    checked = check_edition(layout, edition_id)
+    if checked.edition is None or errors_in(checked.diagnostics):
+        _report(checked.diagnostics, strict=False)
+        sys.exit(EXIT_CONTENT_ERROR)
+    return checked.edition
+
+
 @main.command("new-edition")
 @click.argument("edition_id", metavar="ID")
 @click.option("--base", "base_id", required=True, help="Edition to build on, e.g. national.")
@@ -231,15 +248,9 @@ def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
         check_id(edition_id)
     except PydanticCustomError as exc:
         raise click.UsageError(str(exc)) from None
-    if base_id not in layout.edition_ids():
-        known = ", ".join(layout.edition_ids()) or "none"
-        raise click.UsageError(f"expected a base edition id (known: {known}), got '{base_id}'")
-    checked = check_edition(layout, base_id)
-    if checked.edition is None or errors_in(checked.diagnostics):
-        _report(checked.diagnostics, strict=False)
-        sys.exit(EXIT_CONTENT_ERROR)
+    base = _clean_edition(layout, base_id, "a base edition id")
     try:
-        path = write_scaffold(layout.editions_dir, edition_id, checked.edition)
+        path = write_scaffold(layout.editions_dir, edition_id, base)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"wrote {os.path.relpath(path)}", err=True)
@@ -258,15 +269,9 @@ def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
 def changes(ctx: click.Context, edition_id: str, previous: str) -> None:
     """What changed in edition ID since an earlier build or git ref: added, changed, removed."""
     layout = _layout(ctx)
-    if edition_id not in layout.edition_ids():
-        known = ", ".join(layout.edition_ids()) or "none"
-        raise click.UsageError(f"expected an edition id (known: {known}), got '{edition_id}'")
-    checked = check_edition(layout, edition_id)
-    if checked.edition is None or errors_in(checked.diagnostics):
-        _report(checked.diagnostics, strict=False)
-        sys.exit(EXIT_CONTENT_ERROR)
+    current = snapshot_of_edition(_clean_edition(layout, edition_id))
     try:
-        found = changes_since(layout, edition_id, previous, snapshot_of_edition(checked.edition))
+        found = changes_since(layout, edition_id, previous, current)
     except PreviousNotFound as exc:
         raise click.UsageError(str(exc)) from None
     for change in found:
@@ -280,9 +285,7 @@ def changes(ctx: click.Context, edition_id: str, previous: str) -> None:
 def diff(ctx: click.Context, edition_id: str) -> None:
     """What edition ID adds, replaces, patches and removes versus its base, and any drift."""
     layout = _layout(ctx)
-    if edition_id not in layout.edition_ids():
-        known = ", ".join(layout.edition_ids()) or "none"
-        raise click.UsageError(f"expected an edition id (known: {known}), got '{edition_id}'")
+    _known_edition(layout, edition_id)
     checked = check_edition(layout, edition_id)
     if checked.edition is None:
         _report(checked.diagnostics, strict=False)
