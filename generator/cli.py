@@ -50,9 +50,11 @@ def _report(diagnostics: list[Diagnostic], *, strict: bool) -> bool:
             click.echo(f"    {line}", err=True)
     errors = len(errors_in(diagnostics))
     warnings = len(warnings_in(diagnostics))
+    notes = len(diagnostics) - errors - warnings
     failed = errors > 0 or (strict and warnings > 0)
     if diagnostics:
-        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+        summary = f"{errors} error(s), {warnings} warning(s)"
+        click.echo(f"{summary}, {notes} declared gap(s)" if notes else summary, err=True)
     return failed
 
 
@@ -107,7 +109,10 @@ def check(
     layout = _layout(ctx)
     found: list[Diagnostic] = []
     for edition_id in _editions(layout, edition, all_editions):
-        found += check_edition(layout, edition_id, draft=draft).diagnostics
+        checked = check_edition(layout, edition_id, draft=draft)
+        found += checked.diagnostics
+        if checked.edition is not None:
+            found += checked.edition.gap_notes()
     if _report(found, strict=strict):
         sys.exit(EXIT_CONTENT_ERROR)
     click.echo("ok", err=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 
 from generator.content import ContentSet, Located
-from generator.errors import Diagnostic, Position
+from generator.errors import Diagnostic, Position, Severity
 from generator.loader import load_document
 from generator.models import Contact, Edition
 from generator.overlay_apply import Added, Override, apply_overlays
@@ -91,6 +91,23 @@ class ResolvedEdition:
             for role_id, located in self.content.roles.items()
             if self.resolve_contact(role_id) is None
         ]
+
+    def gap_notes(self) -> list[Diagnostic]:
+        """A note per declared gap, pointing at the layer that declares it, for ``check``."""
+        notes = []
+        for gap in self.gaps():
+            for layer in reversed(self.layers or (self.edition,)):
+                if gap.role_id in layer.item.gaps:
+                    notes.append(
+                        layer.diagnostic(
+                            ("gaps", gap.role_id),
+                            f"declared as not published in the source: {gap.role_name}",
+                            "declared-gap",
+                            Severity.NOTE,
+                        )
+                    )
+                    break
+        return notes
 
     def gaps(self) -> list[Gap]:
         """Every declared gap of this edition, in role order."""

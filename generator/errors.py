@@ -14,6 +14,8 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """Information that never fails a run, e.g. a declared gap listed by ``check``."""
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,14 @@ nodes:
 
 
 def test_check_on_clean_project_exits_0(minimal_project: Layout) -> None:
-    result = run(minimal_project.root, "check")
+    result = run(minimal_project.root, "check", "--strict")
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "ok"
+    assert result.stderr.splitlines() == [
+        "site_config/editions/national/edition.yaml:5:15: note: gaps.front-door: declared as "
+        "not published in the source: Children's social care front door (declared-gap)",
+        "0 error(s), 0 warning(s), 1 declared gap(s)",
+        "ok",
+    ]
 
 
 def test_five_mistakes_give_five_positioned_lines_and_exit_1(minimal_project: Layout) -> None:
