@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from generator.build import build_edition
+from generator.build_all import build_editions
 from generator.project import Layout
 from tests.conftest import REPO
 
@@ -43,6 +44,18 @@ def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repo's national edition, built once for every browser test."""
     out = tmp_path_factory.mktemp("browser") / "national"
     build_edition(Layout(REPO), "national", out)
+    return out
+
+
+LOCAL_EDITIONS = ("essex", "worcestershire", "leicester", "example-school")
+
+
+@pytest.fixture(scope="session")
+def local_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repo's local editions, built in parallel once; returns the folder holding them."""
+    out = tmp_path_factory.mktemp("browser-local")
+    results = build_editions(Layout(REPO), list(LOCAL_EDITIONS), out)
+    assert all(r.built for r in results), [d.format() for r in results for d in r.diagnostics]
     return out
 
 

@@ -13,6 +13,7 @@ from generator.project import Layout
 from generator.render.basis import BASIS_LABELS
 from generator.render.tree_order import tree_order
 from generator.routes import all_routes
+from tests.browser.conftest import LOCAL_EDITIONS
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -60,11 +61,8 @@ def current_nodes(page: Page, tree_id: str) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("tree", TREES, ids=lambda t: t.id)
-def test_every_route_can_be_walked_by_keyboard(
-    browser: Browser, national_site: Path, tree: DecisionTree
-) -> None:
-    page, problems, requests = open_tree(browser, national_site, tree.id)
+def walk_every_route(page: Page, tree: DecisionTree) -> None:
+    """Walk every route of ``tree`` by keyboard from Start again, checking each outcome."""
     by_id = {node.id: node for node in tree.nodes}
     numbers = {node_id: i + 1 for i, node_id in enumerate(tree_order(tree))}
     routes = all_routes(tree)
@@ -107,6 +105,40 @@ def test_every_route_can_be_walked_by_keyboard(
                 break
         else:
             raise AssertionError("Start again not reachable by Tab")
+
+
+@pytest.mark.parametrize("tree", TREES, ids=lambda t: t.id)
+def test_every_route_can_be_walked_by_keyboard(
+    browser: Browser, national_site: Path, tree: DecisionTree
+) -> None:
+    page, problems, requests = open_tree(browser, national_site, tree.id)
+    walk_every_route(page, tree)
+    assert problems == []
+    assert [url for url in requests if not url.startswith("file://")] == []
+    page.close()
+
+
+def local_trees() -> list[tuple[str, DecisionTree]]:
+    """Each tree that a local edition added or patched, with the edition that did it."""
+    found = []
+    for edition_id in LOCAL_EDITIONS:
+        checked = check_edition(Layout(REPO), edition_id)
+        assert checked.edition is not None
+        own = {a.item.item.id for a in checked.edition.added if a.kind == "tree"}
+        own |= {o.item_id for o in checked.edition.overrides if o.kind == "tree"}
+        own = {t for t in own if t in checked.edition.content.trees}
+        found += [(edition_id, checked.edition.content.trees[t].item) for t in sorted(own)]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("edition_id", "tree"), local_trees(), ids=lambda v: v if isinstance(v, str) else v.id
+)
+def test_local_editions_trees_walk_by_keyboard(
+    browser: Browser, local_sites: Path, edition_id: str, tree: DecisionTree
+) -> None:
+    page, problems, requests = open_tree(browser, local_sites / edition_id, tree.id)
+    walk_every_route(page, tree)
     assert problems == []
     assert [url for url in requests if not url.startswith("file://")] == []
     page.close()
