@@ -32,7 +32,10 @@ def build_one(root: Path, edition_id: str, out: Path, strict: bool, draft: bool)
         generated = build_edition(layout, edition_id, out, strict=strict, draft=draft)
     except ContentError as exc:
         return EditionBuild(edition_id, False, exc.diagnostics)
-    return EditionBuild(edition_id, True, generated.diagnostics, generated.charts.summary())
+    summary = generated.charts.summary()
+    if generated.card:
+        summary += f"; {generated.card}"
+    return EditionBuild(edition_id, True, generated.diagnostics, summary)
 
 
 def write_site_index(out_root: Path) -> Path:

@@ -35,6 +35,8 @@ class Generated:
     site: RenderedSite | None
     diagnostics: list[Diagnostic]
     charts: ChartStats = ChartStats(0, 0)
+    card: str = ""
+    """What the build did with the who-to-call card (set by build_edition)."""
 
 
 def generate(

@@ -30,6 +30,12 @@ def make_project(destination: Path, content: Path) -> Layout:
     return Layout(destination)
 
 
+@pytest.fixture(autouse=True)
+def no_card_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds skip printing the card to PDF (about a second each); the card tests turn it on."""
+    monkeypatch.setenv("SAFEGUIDE_CARD_PDF", "off")
+
+
 @pytest.fixture
 def minimal_project(tmp_path: Path) -> Layout:
     """A copy of tests/fixtures/minimal as a full project."""

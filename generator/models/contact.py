@@ -14,6 +14,9 @@ from generator.text_rules import check_email, check_text, check_url
 
 ChannelType = Literal["phone", "text", "relay", "email", "web", "form", "chat", "address"]
 Urgency = Literal["emergency", "same-day", "advice", "support"]
+Topic = Literal["online-safety", "staff-allegations"]
+ContactAudience = Literal["staff", "children", "parents"]
+STAFF_ONLY: tuple[ContactAudience, ...] = ("staff",)
 PHONE_CHANNELS = ("phone", "text", "relay")
 URL_CHANNELS = ("web", "form", "chat")
 
@@ -60,6 +63,15 @@ class Contact(ContentModel):
     )
     when_to_use: Text
     urgency: Urgency
+    topic: Topic | None = Field(
+        default=None,
+        description="Lists the contact under Online safety or Staff allegations in the directory.",
+    )
+    audiences: list[ContactAudience] = Field(
+        default_factory=lambda: list(STAFF_ONLY),
+        min_length=1,
+        description="Who may use it: staff, children, parents (the directory filters by these).",
+    )
     area: Line = Field(description="Where it serves, e.g. 'England' or 'Essex'.")
     fulfils: list[Id] = Field(default_factory=list, description="Role ids this contact fills.")
     source: Citation

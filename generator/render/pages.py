@@ -23,12 +23,20 @@ from generator.render.contacts_view import channel_views, is_gap
 from generator.render.routes import routes_markdown
 from generator.render.tree_order import tree_order
 
-URGENCY_GROUPS = (
+DIRECTORY_GROUPS = (
     ("emergency", "Emergency: a child is in immediate danger"),
     ("same-day", "Report a concern today"),
     ("advice", "Advice and consultation"),
-    ("support", "Support services for children, families and staff"),
+    ("online-safety", "Online safety"),
+    ("staff-allegations", "Staff allegations and whistleblowing"),
+    ("support", "Support services for children and families"),
 )
+"""Directory groups in page order: a contact's topic, if it has one, else its urgency."""
+CONTACT_AUDIENCE_LABELS = {
+    "staff": "staff",
+    "children": "children and young people",
+    "parents": "parents and carers",
+}
 AUDIENCE_LABELS = {
     "all-staff": "all staff",
     "dsl": "designated safeguarding leads",
@@ -81,6 +89,7 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
         long_date=long_date,
         channel_views=channel_views,
         basis_badge=basis_badge,
+        audience_label=lambda audience: CONTACT_AUDIENCE_LABELS[audience],
     )
     env.tests["gap"] = is_gap
     env.globals["resolve"] = edition.resolve_contact
@@ -202,13 +211,13 @@ def render_pages(
             )
         )
     groups = []
-    for urgency, title in URGENCY_GROUPS:
+    for key, title in DIRECTORY_GROUPS:
         members = sorted(
-            (c.item for c in content.contacts.values() if c.item.urgency == urgency),
+            (c.item for c in content.contacts.values() if (c.item.topic or c.item.urgency) == key),
             key=lambda c: c.name.casefold(),
         )
         if members:
-            groups.append({"title": title, "contacts": members})
+            groups.append({"id": key, "title": title, "contacts": members})
     pages.append(
         Page(
             "contacts.md",

@@ -19,6 +19,7 @@ from generator.outputs import (
     tree_export,
 )
 from generator.previous_build import CHANGES_FILE
+from generator.render.card import CARD_FILE, card_html
 from generator.render.feed import atom_feed
 from generator.render.pages import Page, render_pages
 
@@ -110,6 +111,7 @@ def render_site(
     files["edition.json"] = to_json(edition_export(edition, inputs_hash(root, input_files)))
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
+    files[CARD_FILE] = card_html(edition, generated or "").encode("utf-8")
     files[CHANGES_FILE] = to_json(history_json(edition.id, list(entries)))
     files[FEED_FILE] = atom_feed(
         edition.id, edition.edition.item.name, entries, generated or ""
