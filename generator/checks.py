@@ -179,6 +179,33 @@ def check_roles_bound(edition: ResolvedEdition, today: datetime.date) -> list[Di
     return problems
 
 
+def check_unused_contacts(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
+    """A contact that no page, tree, role or other contact uses is a warning."""
+    content = edition.content
+    used: set[str] = set()
+    for section in content.sections.values():
+        used.update(section.item.contacts)
+    for tree in content.trees.values():
+        for node in tree.item.nodes:
+            used.update(node.contacts)
+    for contact in content.contacts.values():
+        if contact.item.out_of_hours:
+            used.add(contact.item.out_of_hours)
+    used.update(b for b in (edition.binding(role_id) for role_id in content.roles) if b)
+    return [
+        contact.diagnostic(
+            ("id",),
+            f"expected contact '{contact_id}' to be used by a section, tree node, role or "
+            "another contact's out_of_hours, got no use (the directory lists it, but nothing "
+            "leads staff to it)",
+            "unused-contact",
+            Severity.WARNING,
+        )
+        for contact_id, contact in content.contacts.items()
+        if contact_id not in used
+    ]
+
+
 def check_todo_settings(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
     """Settings still reading "TODO:" (left by ``new-edition``) must be filled in to publish."""
     settings = edition.edition
@@ -492,6 +519,7 @@ CHECKS: tuple[Check, ...] = (
     check_references,
     check_roles_bound,
     check_todo_settings,
+    check_unused_contacts,
     check_trees,
     check_scenarios,
     check_review_dates,

@@ -39,6 +39,7 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         theme = self.site.theme
         if theme is not None:
             config.extra["safeguide_banner"] = theme.banner
+            config.extra["safeguide_banner_items"] = [vars(item) for item in theme.banner_items]
             config.extra["safeguide_print_line"] = theme.print_line
             config.extra_css = [*config.extra_css, *theme.extra_css]
             if theme.logo:

@@ -143,8 +143,9 @@ def test_scenario_answer_that_is_not_offered(minimal_project: Layout) -> None:
 
 def test_unknown_contact_in_a_section(minimal_project: Layout) -> None:
     replace_in(minimal_project, "content/sections/responding.yaml", "childline]", "childlien]")
-    (problem,) = diagnostics(minimal_project)
+    unused, problem = diagnostics(minimal_project)
     assert (problem.code, problem.key_path) == ("unknown-reference", "contacts[2]")
+    assert (unused.code, unused.key_path) == ("unused-contact", "contacts[1].id")
     assert "did you mean 'childline'?" in problem.message
 
 
@@ -199,3 +200,24 @@ def test_two_contacts_sharing_a_number_must_say_so(minimal_project: Layout) -> N
         encoding="utf-8",
     )
     assert "shared-number" not in [d.code for d in diagnostics(minimal_project)]
+
+
+def test_a_contact_nothing_uses_is_a_warning(minimal_project: Layout) -> None:
+    path = minimal_project.root / "content" / "contacts.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + """\
+  - id: forgotten
+    name: A forgotten service
+    channels:
+      - {type: phone, value: 0808 800 5000}
+    when_to_use: Never linked from anywhere.
+    urgency: support
+    area: UK
+    source: {source: kcsie-2025, where: Part 1}
+    verified: 2026-11-24
+""",
+        encoding="utf-8",
+    )
+    found = [(d.code, d.key_path, d.severity.value) for d in diagnostics(minimal_project)]
+    assert found == [("unused-contact", "contacts[2].id", "warning")]

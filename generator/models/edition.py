@@ -36,6 +36,14 @@ class Edition(ContentModel):
     bindings: dict[Id, Id] = Field(
         default_factory=dict, description="Role id -> contact id that fills it in this edition."
     )
+    banner_roles: list[Id] = Field(
+        default_factory=lambda: [
+            "police-emergency",
+            "childrens-social-care-front-door",
+            "childrens-social-care-out-of-hours",
+        ],
+        description="Roles whose numbers the emergency banner shows on every page, in order.",
+    )
     flag_changes_days: int = Field(
         default=30,
         ge=0,

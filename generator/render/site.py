@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.changes import Entry, history_json
 from generator.editions import ResolvedEdition
+from generator.models import Contact
 from generator.outputs import (
     contacts_export,
     edition_export,
@@ -20,11 +21,22 @@ from generator.outputs import (
 )
 from generator.previous_build import CHANGES_FILE
 from generator.render.card import CARD_FILE, card_html
+from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
+from generator.render.contacts_view import channel_view
 from generator.render.feed import atom_feed
 from generator.render.pages import Page, render_pages
 
 EDITION_CSS = "assets/stylesheets/edition.css"
 FEED_FILE = "changes.xml"
+
+
+@dataclass(frozen=True)
+class BannerItem:
+    """One number in the emergency banner: what it is for, its text and where it leads."""
+
+    label: str
+    text: str
+    href: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,25 @@ class Theme:
     print_line: str
     logo: str | None
     extra_css: list[str]
+    banner_items: tuple[BannerItem, ...] = ()
+
+
+def banner_items(edition: ResolvedEdition) -> tuple[BannerItem, ...]:
+    """The banner's numbers: each banner role's first number as a tel: link, or its gap."""
+    items = []
+    for role_id in edition.edition.item.banner_roles:
+        role = edition.content.roles.get(role_id)
+        if role is None:
+            continue
+        resolved = edition.resolve_contact(role_id)
+        label = role.item.name
+        if isinstance(resolved, Contact):
+            views = [channel_view(c) for c in resolved.channels if c.type in ("phone", "relay")]
+            if views:
+                items.append(BannerItem(label, views[0].text, views[0].href or ""))
+                continue
+        items.append(BannerItem(label, "see contacts", f"contacts.html#gap-{role_id}"))
+    return tuple(items)
 
 
 @dataclass(frozen=True)
@@ -108,6 +139,8 @@ def render_site(
         files[f"flowcharts/{tree.item.id}.json"] = to_json(tree_export(edition, tree.item))
         files[f"flowcharts/{tree.item.id}.svg"] = charts[tree.item.id].encode("utf-8")
     files["contacts.json"] = to_json(contacts_export(edition))
+    files[CSV_FILE] = contacts_csv(edition).encode("utf-8")
+    files[VCARD_FILE] = contacts_vcf(edition).encode("utf-8")
     files["edition.json"] = to_json(edition_export(edition, inputs_hash(root, input_files)))
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
@@ -130,5 +163,6 @@ def render_site(
         print_line=f"{settings.name}. Published by {settings.authority}.",
         logo=logo,
         extra_css=[EDITION_CSS],
+        banner_items=banner_items(edition),
     )
     return RenderedSite(edition.id, settings.name, pages, files, _nav(pages), theme)
