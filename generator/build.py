@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import shutil
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from generator.errors import ContentError
 from generator.generate import Generated, generate
 from generator.mkdocs_bridge import build_with_mkdocs
-from generator.outputs import generated_at
 from generator.previous_build import read_previous_build
 from generator.project import Layout
-from generator.render.card import CARD_FILE, CARD_PDF
-from generator.render.pdf import ChromiumMissing, print_to_pdf
 
 
 def _temporary_prefix(out: Path) -> str:
@@ -61,22 +56,6 @@ def swap_in(new: Path, out: Path) -> None:
         os.rename(new, out)
 
 
-CARD_PDF_VARIABLE = "SAFEGUIDE_CARD_PDF"
-"""Set to ``off`` to skip printing the card to PDF (the HTML card is always published)."""
-
-
-def _print_card(site: Path) -> str:
-    """Print the who-to-call card to PDF; say what happened in one line."""
-    if os.environ.get(CARD_PDF_VARIABLE, "").lower() == "off":
-        return f"card: {CARD_FILE} only ({CARD_PDF_VARIABLE}=off)"
-    try:
-        moment = datetime.datetime.fromisoformat(generated_at().replace("Z", "+00:00"))
-        print_to_pdf(site / CARD_FILE, site / CARD_PDF, moment)
-    except ChromiumMissing as exc:
-        return f"card: {CARD_FILE} only ({exc})"
-    return f"card: {CARD_FILE} and {CARD_PDF}"
-
-
 def build_edition(
     layout: Layout, edition_id: str, out: Path, *, strict: bool = False, draft: bool = False
 ) -> Generated:
@@ -99,9 +78,8 @@ def build_edition(
     try:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build_with_mkdocs(layout, generated.site, temporary, strict=strict)
-        card = _print_card(temporary)
         swap_in(temporary, out)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    return replace(generated, card=card)
+    return generated

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.card_pdf import card_pdf
 from generator.changes import compare, history
 from generator.errors import Diagnostic, errors_in
 from generator.outputs import generated_at
 from generator.pipeline import check_edition
 from generator.previous_build import PreviousBuild
 from generator.project import Layout
+from generator.render.card import CARD_PDF, card_html
 from generator.render.flowcharts import ChartRenderer, default_cache_dir
 from generator.render.site import RenderedSite, render_site
 from generator.render.tree_order import tree_order
@@ -75,7 +77,11 @@ def generate(
     now = generated_at()
     changes = compare(previous.snapshot, snapshot_of_edition(edition)) if previous.snapshot else []
     entries = history(previous.entries, changes, now)
+    pdf, card_note = card_pdf(card_html(edition, now), now)
+    if pdf is not None:
+        assets[CARD_PDF] = pdf
     site = render_site(
         edition, layout.root, [p for p in inputs if p.exists()], charts, assets, entries, now
     )
-    return Generated(site, checked.diagnostics, ChartStats(renderer.rendered, renderer.reused))
+    stats = ChartStats(renderer.rendered, renderer.reused)
+    return Generated(site, checked.diagnostics, stats, card_note)

@@ -142,6 +142,8 @@ def render_pages(
     charts: Mapping[str, str],
     entries: Sequence[Entry] = (),
     today: datetime.date | None = None,
+    *,
+    card_pdf: bool = False,
 ) -> list[Page]:
     """Every generated page of ``edition``, in navigation order.
 
@@ -229,6 +231,7 @@ def render_pages(
                 groups=groups,
                 gaps=edition.gaps(),
                 placeholders=edition.placeholders(),
+                card_pdf=card_pdf,
             ),
         )
     )

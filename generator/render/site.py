@@ -20,7 +20,7 @@ from generator.outputs import (
     tree_export,
 )
 from generator.previous_build import CHANGES_FILE
-from generator.render.card import CARD_FILE, card_html
+from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
 from generator.render.contacts_view import channel_view
 from generator.render.feed import atom_feed
@@ -133,7 +133,8 @@ def render_site(
     is the change history as of ``generated`` (an ISO date-time).
     """
     today = datetime.date.fromisoformat(generated[:10]) if generated else None
-    pages = render_pages(edition, charts, entries, today)
+    has_pdf = CARD_PDF in (assets or {})
+    pages = render_pages(edition, charts, entries, today, card_pdf=has_pdf)
     files: dict[str, bytes] = {}
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):
         files[f"flowcharts/{tree.item.id}.json"] = to_json(tree_export(edition, tree.item))
