@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.card_pdf import card_pdf
+from generator.card_pdf import print_pdfs
 from generator.changes import compare, history
 from generator.errors import Diagnostic, errors_in
 from generator.outputs import generated_at
@@ -14,6 +14,7 @@ from generator.previous_build import PreviousBuild
 from generator.project import Layout
 from generator.render.card import CARD_PDF, card_html
 from generator.render.flowcharts import ChartRenderer, default_cache_dir
+from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, handout_files
 from generator.render.site import RenderedSite, render_site
 from generator.render.tree_order import tree_order
 from generator.snapshot import snapshot_of_edition
@@ -77,9 +78,12 @@ def generate(
     now = generated_at()
     changes = compare(previous.snapshot, snapshot_of_edition(edition)) if previous.snapshot else []
     entries = history(previous.entries, changes, now)
-    pdf, card_note = card_pdf(card_html(edition, now), now)
-    if pdf is not None:
-        assets[CARD_PDF] = pdf
+    documents = {CARD_PDF: card_html(edition, now)}
+    handouts = handout_files(edition, now)
+    if ALL_HANDOUTS_HTML in handouts:
+        documents[ALL_HANDOUTS_PDF] = handouts[ALL_HANDOUTS_HTML]
+    pdfs, card_note = print_pdfs(documents, now)
+    assets.update(pdfs)
     site = render_site(
         edition, layout.root, [p for p in inputs if p.exists()], charts, assets, entries, now
     )

@@ -107,3 +107,13 @@ def test_a_patch_that_breaks_the_graph_is_caught_by_the_tree_checks(
         minimal_project, "  - node: crime\n    change_answer: {label: Yes, next: nowhere}\n"
     )
     assert [d.code for d in checked.diagnostics if d.code != "drift"] == ["unknown-reference"]
+
+
+def test_a_patch_that_changes_a_scenarios_route_is_reported_at_the_scenario(
+    minimal_project: Layout,
+) -> None:
+    checked = patched(
+        minimal_project, "  - node: crime\n    change_answer: {label: Yes, new_label: Crime}\n"
+    )
+    found = [(d.code, d.path.name, d.key_path) for d in checked.diagnostics if d.code != "drift"]
+    assert found == [("scenario-walk", "playground.yaml", "answers[1]")]

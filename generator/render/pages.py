@@ -21,6 +21,7 @@ from generator.render import markdown_text
 from generator.render.basis import basis_badge
 from generator.render.contacts_view import channel_views, is_gap
 from generator.render.routes import routes_markdown
+from generator.render.svg_post import route_chart
 from generator.render.tree_order import tree_order
 
 DIRECTORY_GROUPS = (
@@ -144,6 +145,8 @@ def render_pages(
     today: datetime.date | None = None,
     *,
     card_pdf: bool = False,
+    handouts_pdf: bool = False,
+    facilitator: bool = False,
 ) -> list[Page]:
     """Every generated page of ``edition``, in navigation order.
 
@@ -246,6 +249,7 @@ def render_pages(
                     "scenarios-index.md.j2",
                     "Training scenarios",
                     by_tree=[(t, items) for t, items in by_tree if items],
+                    handouts_pdf=handouts_pdf,
                 ),
             )
         )
@@ -255,7 +259,9 @@ def render_pages(
                 Page(
                     f"scenarios/{scenario.id}.md",
                     scenario.title,
-                    render_scenario_page(env, tree, scenario),
+                    render_scenario_page(
+                        env, tree, scenario, charts.get(tree.id, ""), facilitator=facilitator
+                    ),
                 )
             )
     days = settings.flag_changes_days
@@ -322,8 +328,16 @@ def render_tree_page(
     )
 
 
-def render_scenario_page(env: jinja2.Environment, tree: DecisionTree, scenario: Any) -> str:
-    """A scenario: situation, discussion, and the expected route behind a reveal."""
+def render_scenario_page(
+    env: jinja2.Environment,
+    tree: DecisionTree,
+    scenario: Any,
+    chart: str = "",
+    *,
+    facilitator: bool = False,
+) -> str:
+    """A scenario: situation, discussion, the expected route (and its chart) behind a reveal,
+    and facilitator notes shown only in the facilitator view."""
     result = walk(tree, list(scenario.answers))
     by_id = {node.id: node for node in tree.nodes}
     questions = [by_id[n] for n in result.visited if isinstance(by_id[n], QuestionNode)]
@@ -341,4 +355,8 @@ def render_scenario_page(env: jinja2.Environment, tree: DecisionTree, scenario: 
         tree=tree,
         route=route,
         outcome=outcome,
+        chart=route_chart(chart, tree.id, result.visited, f"../flowcharts/{tree.id}.html")
+        if chart
+        else "",
+        facilitator=facilitator,
     )

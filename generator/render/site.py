@@ -24,6 +24,7 @@ from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
 from generator.render.contacts_view import channel_view
 from generator.render.feed import atom_feed
+from generator.render.handouts import ALL_HANDOUTS_PDF, handout_files
 from generator.render.pages import Page, render_pages
 
 EDITION_CSS = "assets/stylesheets/edition.css"
@@ -134,7 +135,14 @@ def render_site(
     """
     today = datetime.date.fromisoformat(generated[:10]) if generated else None
     has_pdf = CARD_PDF in (assets or {})
-    pages = render_pages(edition, charts, entries, today, card_pdf=has_pdf)
+    pages = render_pages(
+        edition,
+        charts,
+        entries,
+        today,
+        card_pdf=has_pdf,
+        handouts_pdf=ALL_HANDOUTS_PDF in (assets or {}),
+    )
     files: dict[str, bytes] = {}
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):
         files[f"flowcharts/{tree.item.id}.json"] = to_json(tree_export(edition, tree.item))
@@ -146,6 +154,8 @@ def render_site(
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
     files[CARD_FILE] = card_html(edition, generated or "").encode("utf-8")
+    for path, html in handout_files(edition, generated or "").items():
+        files[path] = html.encode("utf-8")
     files[CHANGES_FILE] = to_json(history_json(edition.id, list(entries)))
     files[FEED_FILE] = atom_feed(
         edition.id, edition.edition.item.name, entries, generated or ""

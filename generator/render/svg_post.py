@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -71,3 +72,18 @@ def postprocess_svg(svg: str, tree_id: str) -> str:
     text = ET.tostring(root, encoding="unicode")
     # No blank lines: inside a page's raw HTML block a blank line could end the block.
     return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+
+
+def route_chart(svg: str, tree_id: str, node_ids: Iterable[str], tree_page: str) -> str:
+    """The chart with the nodes of one route marked ``sg-on-route``, for a scenario page.
+
+    Links to steps point at ``tree_page`` (the chart is no longer on the tree's own page).
+    """
+    marked = svg
+    for node_id in node_ids:
+        marked = marked.replace(
+            f'id="{tree_id}-node-{node_id}" class="node sg-node',
+            f'id="{tree_id}-node-{node_id}" class="node sg-node sg-on-route',
+            1,
+        )
+    return marked.replace(f'href="#{tree_id}-', f'href="{tree_page}#{tree_id}-')

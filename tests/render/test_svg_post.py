@@ -9,7 +9,7 @@ import pytest
 from generator.pipeline import check_edition
 from generator.project import Layout
 from generator.render.flowcharts import ChartRenderer
-from generator.render.svg_post import SVG_NS, XLINK_NS, postprocess_svg, title_id
+from generator.render.svg_post import SVG_NS, XLINK_NS, postprocess_svg, route_chart, title_id
 from generator.render.tree_order import tree_order
 
 HREF = f"{{{XLINK_NS}}}href"
@@ -64,3 +64,16 @@ def test_background_gets_a_class_for_dark_mode(chart: ET.Element) -> None:
 def test_postprocess_rejects_svg_without_a_graph_group() -> None:
     with pytest.raises(ValueError, match="graph group"):
         postprocess_svg(f'<svg xmlns="{SVG_NS}"><text>x</text></svg>', "t")
+
+
+def test_route_chart_marks_the_route_and_points_links_at_the_tree_page() -> None:
+    svg = (
+        '<svg><g id="t-node-a" class="node sg-node sg-question"><a href="#t-a">A</a></g>'
+        '<g id="t-node-b" class="node sg-node sg-outcome"><a href="#t-b">B</a></g>'
+        '<g id="t-node-c" class="node sg-node sg-outcome"></g></svg>'
+    )
+    marked = route_chart(svg, "t", ["a", "b"], "../flowcharts/t.html")
+    assert 'id="t-node-a" class="node sg-node sg-on-route sg-question"' in marked
+    assert 'id="t-node-b" class="node sg-node sg-on-route sg-outcome"' in marked
+    assert 'id="t-node-c" class="node sg-node sg-outcome"' in marked
+    assert 'href="../flowcharts/t.html#t-a"' in marked

@@ -90,8 +90,12 @@
     this.back.type = "button";
     this.again = element("button", "sg-walker__restart", "Start again");
     this.again.type = "button";
+    this.present = element("button", "sg-walker__present", "Present on a projector");
+    this.present.type = "button";
+    this.present.setAttribute("aria-pressed", "false");
     controls.appendChild(this.back);
     controls.appendChild(this.again);
+    controls.appendChild(this.present);
     this.mount.appendChild(controls);
     this.mount.appendChild(element("h4", "sg-walker__route-title", "Your route so far"));
     this.routeList = element("ol", "sg-walker__route");
@@ -103,7 +107,51 @@
     this.again.addEventListener("click", function () {
       self.restart(true);
     });
+    this.present.addEventListener("click", function () {
+      self.setPresenting(!self.presenting);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (self.presenting) self.presenterKey(event);
+    });
     this.mount.hidden = false;
+  };
+
+  /*
+   * Presentation mode: the walker fills the screen in large type, one question at a
+   * time. A presenter clicker's Next (PageDown, Right, Down, Space) moves to the next
+   * answer and Previous (PageUp, Left, Up) to the one before, or back a question from
+   * the question itself; Enter chooses; 1 to 9 choose directly; Home starts again;
+   * Escape leaves.
+   */
+  Walker.prototype.setPresenting = function (on) {
+    this.presenting = on;
+    this.mount.classList.toggle("sg-walker--present", on);
+    this.present.setAttribute("aria-pressed", on ? "true" : "false");
+    this.present.textContent = on ? "Leave presentation (Esc)" : "Present on a projector";
+    var heading = this.card.querySelector(".sg-walker__question");
+    if (heading) heading.focus();
+  };
+
+  Walker.prototype.presenterKey = function (event) {
+    var buttons = Array.prototype.slice.call(this.card.querySelectorAll(".sg-walker__answer"));
+    var index = buttons.indexOf(document.activeElement);
+    var key = event.key;
+    if (key === "Escape") {
+      this.setPresenting(false);
+    } else if (key === "PageDown" || key === "ArrowRight" || key === "ArrowDown" || key === " ") {
+      if (buttons.length) buttons[Math.min(index + 1, buttons.length - 1)].focus();
+    } else if (key === "PageUp" || key === "ArrowLeft" || key === "ArrowUp") {
+      if (index > 0) buttons[index - 1].focus();
+      else if (index === 0) this.card.querySelector(".sg-walker__question").focus();
+      else this.goBack();
+    } else if (key === "Home") {
+      this.restart(true);
+    } else if (/^[1-9]$/.test(key) && buttons[Number(key) - 1]) {
+      buttons[Number(key) - 1].click();
+    } else {
+      return;
+    }
+    event.preventDefault();
   };
 
   Walker.prototype.restart = function (announce) {

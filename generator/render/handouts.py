@@ -1,0 +1,86 @@
+"""Printable training handouts: scenario cards (front and back) and route sheets. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import jinja2
+
+from generator.editions import ResolvedEdition
+from generator.models import DecisionTree, QuestionNode, Scenario
+from generator.render.tree_order import tree_order
+
+HANDOUTS_DIR = "scenarios/handouts"
+ALL_HANDOUTS_HTML = "scenarios/handouts/all-handouts.html"
+ALL_HANDOUTS_PDF = "scenarios/handouts/all-handouts.pdf"
+
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def handout_set(tree: DecisionTree, scenarios: Sequence[Scenario]) -> dict[str, Any]:
+    """One tree's scenario cards and the questions of its route sheet, in step order."""
+    numbers = {node_id: i + 1 for i, node_id in enumerate(tree_order(tree))}
+    by_id = {node.id: node for node in tree.nodes}
+    questions = []
+    for node_id in tree_order(tree):
+        node = by_id[node_id]
+        if isinstance(node, QuestionNode):
+            questions.append(
+                {
+                    "number": numbers[node_id],
+                    "text": node.text,
+                    "answers": [a.label for a in node.answers],
+                }
+            )
+    return {"tree": tree, "scenarios": list(scenarios), "questions": questions}
+
+
+def handout_sets(edition: ResolvedEdition) -> list[dict[str, Any]]:
+    """A set per tree that has scenarios, trees in title order, scenarios by title."""
+    scenarios = sorted((s.item for s in edition.content.scenarios.values()), key=lambda s: s.title)
+    trees = sorted((t.item for t in edition.content.trees.values()), key=lambda t: t.title)
+    return [
+        handout_set(tree, [s for s in scenarios if s.tree == tree.id])
+        for tree in trees
+        if any(s.tree == tree.id for s in scenarios)
+    ]
+
+
+def handouts_html(
+    edition: ResolvedEdition, sets: list[dict[str, Any]], title: str, generated: str
+) -> str:
+    """A printable handout document of ``sets``: every card side and route sheet one A4 page."""
+    return _ENVIRONMENT.get_template("handouts.html.j2").render(
+        title=title,
+        sets=sets,
+        edition_name=edition.edition.item.name,
+        generated=generated[:10],
+    )
+
+
+def handout_files(edition: ResolvedEdition, generated: str) -> dict[str, str]:
+    """Path -> HTML: a card set and route sheet per tree, and one document of them all."""
+    sets = handout_sets(edition)
+    files = {
+        f"{HANDOUTS_DIR}/{s['tree'].id}-cards.html": handouts_html(
+            edition, [s], f"Handouts: {s['tree'].title}", generated
+        )
+        for s in sets
+    }
+    if sets:
+        files[ALL_HANDOUTS_HTML] = handouts_html(
+            edition, sets, f"All training handouts: {edition.edition.item.name}", generated
+        )
+    return files
+
+
+def expected_pages(sets: list[dict[str, Any]]) -> int:
+    """Pages the all-handouts PDF should have: two per scenario card and one per route sheet."""
+    return sum(2 * len(s["scenarios"]) + (1 if s["questions"] else 0) for s in sets)
