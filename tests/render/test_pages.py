@@ -79,7 +79,9 @@ def test_scenario_hides_route_in_a_reveal(pages: dict[str, Page]) -> None:
     assert '??? success "Expected route (reveal after discussion)"' in scenario
     assert "1. Is a child in immediate danger? **No**" in scenario
     assert "Outcome: **Refer to the police and children's social care.**" in scenario
-    assert "Point out the parallel referral" not in scenario  # facilitator notes stay out
+    # Facilitator notes only in the facilitator view: hidden unless opened with ?facilitator.
+    notes = scenario.index("Point out the parallel referral")
+    assert scenario.rfind('<div class="sg-facilitator" hidden markdown>', 0, notes) != -1
 
 
 def test_tree_order_is_breadth_first_from_start(minimal_project: Layout) -> None:
