@@ -249,6 +249,7 @@ def render_pages(
                     "scenarios-index.md.j2",
                     "Training scenarios",
                     by_tree=[(t, items) for t, items in by_tree if items],
+                    by_topic=_scenarios_by_topic(scenarios),
                     handouts_pdf=handouts_pdf,
                 ),
             )
@@ -326,6 +327,15 @@ def render_tree_page(
         chart=chart.strip(),
         walker_data=walker_json(edition, tree, numbers),
     )
+
+
+def _scenarios_by_topic(scenarios: Sequence[Any]) -> list[tuple[str, list[Any]]]:
+    """Topics in alphabetical order (case-insensitive), each with its scenarios."""
+    topics: dict[str, list[Any]] = {}
+    for scenario in scenarios:
+        for topic in scenario.topics:
+            topics.setdefault(topic.casefold(), []).append(scenario)
+    return [(topic, topics[topic]) for topic in sorted(topics)]
 
 
 def render_scenario_page(

@@ -161,3 +161,11 @@ def test_text_version_of_every_shipped_tree_covers_every_node_and_answer() -> No
             for answer in getattr(node, "answers", []):
                 link = f"- {inline(answer.label)}: [go to step {numbers[answer.next]}]"
                 assert f"{link}(#{tree_id}-{answer.next})" in text, link
+
+
+def test_scenario_index_lists_by_tree_and_by_topic(pages: dict[str, Page]) -> None:
+    index = pages["scenarios/index.md"].markdown
+    assert "## Do we need to call the police?" in index
+    assert "## By topic" in index
+    assert "handouts/police-cards.html" in index
+    assert "index.md?facilitator" in index
