@@ -53,6 +53,24 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             files.append(File.generated(config, path, content=data))
         return files
 
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Make 404.html work from file:// and under a sub-path: root-absolute URLs to relative.
+
+        404.html sits at the site root, so "/assets/..." becomes "assets/...".
+        """
+        if template_name != "404.html" or config.site_url:
+            return output_content
+        relative = output_content.replace('href="/"', 'href="index.html"')
+        relative = relative.replace('href="/', 'href="').replace('src="/', 'src="')
+        # The 404 page has no navigation: hide its empty, unfocusable sidebar.
+        return relative.replace(
+            '<div class="md-sidebar md-sidebar--primary"',
+            '<div hidden class="md-sidebar md-sidebar--primary"',
+            1,
+        )
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in self.watch:
             if path.exists():
