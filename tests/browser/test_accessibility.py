@@ -1,0 +1,54 @@
+"""axe-core (bundled by axe-playwright-python, no CDN) on every page type of every edition,
+in light and dark mode: zero WCAG 2.0/2.1/2.2 A and AA violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import LOCAL_EDITIONS
+
+pytestmark = pytest.mark.browser
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGE_TYPES = (
+    "index.html",
+    "contacts.html",
+    "guidance/responding-to-a-concern.html",
+    "flowcharts/kcsie-part-5.html",
+    "flowcharts/kcsie-part-5-routes.html",
+    "scenarios/index.html",
+    "scenarios/rape-reported-at-break.html",
+    "whats-new.html",
+    "who-to-call.html",
+    "scenarios/handouts/kcsie-part-5-cards.html",
+    "404.html",
+)
+AXE = Axe()
+
+
+def violations(browser: Browser, site: Path, scheme: str) -> list[str]:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    found = []
+    for name in PAGE_TYPES:
+        page.goto((site / name).as_uri())
+        if name.startswith("scenarios/") and page.locator("details > summary").count():
+            page.locator("details > summary").first.click()  # the reveal, with its chart
+        result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        for violation in result.response["violations"]:
+            targets = [str(node["target"]) for node in violation["nodes"][:3]]
+            found.append(f"{name}: {violation['id']} at {', '.join(targets)}")
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("edition_id", ["national", *LOCAL_EDITIONS])
+def test_no_axe_violations_on_any_page_type(
+    browser: Browser, national_site: Path, local_sites: Path, edition_id: str, scheme: str
+) -> None:
+    site = national_site if edition_id == "national" else local_sites / edition_id
+    assert violations(browser, site, scheme) == []
