@@ -52,3 +52,23 @@ def test_no_axe_violations_on_any_page_type(
 ) -> None:
     site = national_site if edition_id == "national" else local_sites / edition_id
     assert violations(browser, site, scheme) == []
+
+
+@pytest.mark.parametrize("edition_id", ["national", *LOCAL_EDITIONS])
+def test_every_page_type_reflows_at_320px_and_requests_nothing_outside_the_site(
+    browser: Browser, national_site: Path, local_sites: Path, edition_id: str
+) -> None:
+    site = national_site if edition_id == "national" else local_sites / edition_id
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    too_wide = []
+    for name in PAGE_TYPES:
+        page.goto((site / name).as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide.append(f"{name}: {width}px")
+    context.close()
+    assert too_wide == []
+    assert [url for url in requests if not url.startswith("file://")] == []
