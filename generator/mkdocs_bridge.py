@@ -19,10 +19,20 @@ from generator.generate import generate
 from generator.pipeline import DEFAULT_EDITION
 from generator.previous_build import read_previous_build
 from generator.project import Layout
+from generator.render.csp import with_policy
 from generator.render.site import RenderedSite
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"
 log = logging.getLogger("mkdocs.plugins.safeguide")
+
+
+SHIM = "assets/vendor/iframe-worker-shim.js"
+
+
+def _shim_source(config: MkDocsConfig) -> str | None:
+    """The vendored iframe-worker shim's source, whose inline script CSP must allow."""
+    path = Path(config.docs_dir) / SHIM
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -53,6 +63,10 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             files.append(File.generated(config, path, content=data))
         return files
 
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        """Every page gets its Content-Security-Policy (scripts: self and hashes only)."""
+        return with_policy(output, _shim_source(config))
+
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
@@ -62,7 +76,8 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """
         if template_name != "404.html" or config.site_url:
             return output_content
-        relative = output_content.replace('href="/"', 'href="index.html"')
+        relative = with_policy(output_content, _shim_source(config))
+        relative = relative.replace('href="/"', 'href="index.html"')
         relative = relative.replace('href="/', 'href="').replace('src="/', 'src="')
         # The 404 page has no navigation: hide its empty, unfocusable sidebar.
         return relative.replace(
