@@ -76,15 +76,19 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """
         if template_name != "404.html" or config.site_url:
             return output_content
-        relative = with_policy(output_content, _shim_source(config))
-        relative = relative.replace('href="/"', 'href="index.html"')
+        relative = output_content.replace('href="/"', 'href="index.html"')
         relative = relative.replace('href="/', 'href="').replace('src="/', 'src="')
+        # Material's page config too: search base and worker.
+        relative = relative.replace('"base": "/"', '"base": "."').replace(
+            '": "/assets/', '": "assets/'
+        )
         # The 404 page has no navigation: hide its empty, unfocusable sidebar.
-        return relative.replace(
+        relative = relative.replace(
             '<div class="md-sidebar md-sidebar--primary"',
             '<div hidden class="md-sidebar md-sidebar--primary"',
             1,
         )
+        return with_policy(relative, _shim_source(config))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in self.watch:

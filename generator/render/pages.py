@@ -100,9 +100,24 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
     return env
 
 
-def _front_matter(title: str) -> str:
+SEARCH_SETTINGS: dict[str, dict[str, Any]] = {
+    "contacts.md.j2": {"boost": 3},
+    "section.md.j2": {"boost": 2},
+    "tree.md.j2": {"boost": 2},
+    "scenario.md.j2": {"boost": 0.5},
+    "routes.md.j2": {"exclude": True},
+    "whats-new.md.j2": {"exclude": True},
+}
+"""Material search weight per page type: directory and guidance first; sign-off tables and
+the change log repeat every term, so they stay out of search."""
+
+
+def _front_matter(title: str, template: str = "") -> str:
     # Material prints page.meta.title as is, so escape it once here.
-    return yaml.safe_dump({"title": html.escape(title)}, allow_unicode=True).strip()
+    meta: dict[str, Any] = {"title": html.escape(title)}
+    if template in SEARCH_SETTINGS:
+        meta["search"] = SEARCH_SETTINGS[template]
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
 
 
 def _contacts(
@@ -112,7 +127,7 @@ def _contacts(
 
 
 def _render(env: jinja2.Environment, template: str, title: str, **context: Any) -> str:
-    return env.get_template(template).render(front_matter=_front_matter(title), **context)
+    return env.get_template(template).render(front_matter=_front_matter(title, template), **context)
 
 
 KIND_LABELS = {"section": "guidance", "contact": "contact", "tree": "flowchart", "node": "step"}

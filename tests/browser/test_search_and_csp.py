@@ -1,0 +1,80 @@
+"""Material search works offline from file:// under the site's Content-Security-Policy,
+and finds the right page first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.conftest import LOCAL_EDITIONS
+
+pytestmark = pytest.mark.browser
+LISTEN = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.__csp.push("
+    "e.violatedDirective + ' ' + e.blockedURI));"
+)
+EXPECTED_FIRST = {
+    "LADO": "flowcharts/allegations-against-staff.html",
+    "upskirting": "flowcharts/when-to-call-the-police.html",
+    "Childline": "contacts.html",
+    "missing": "guidance/children-missing-education.html",
+    "nudes": "flowcharts/sharing-nudes.html",
+    "0808 800 5000": "contacts.html",
+}
+PAGES = (
+    "index.html",
+    "contacts.html",
+    "flowcharts/kcsie-part-5.html",
+    "guidance/early-help.html",
+    "scenarios/older-boyfriend.html",
+    "404.html",
+)
+
+
+def search(page: Page, term: str) -> list[str]:
+    page.keyboard.press("/")
+    page.keyboard.type(term)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [str(h).split("?")[0].split("#")[0] for h in hrefs]
+
+
+@pytest.mark.parametrize("term", sorted(EXPECTED_FIRST))
+def test_search_finds_the_right_page_first_from_file_urls(
+    browser: Browser, national_site: Path, term: str
+) -> None:
+    page = browser.new_page()
+    page.goto((national_site / "index.html").as_uri())
+    found = search(page, term)
+    assert found[0].endswith("/" + EXPECTED_FIRST[term]), found[:3]
+    page.close()
+
+
+@pytest.mark.parametrize("edition_id", ["national", *LOCAL_EDITIONS])
+def test_no_csp_violation_and_search_works_on_every_page(
+    browser: Browser, national_site: Path, local_sites: Path, edition_id: str
+) -> None:
+    site = national_site if edition_id == "national" else local_sites / edition_id
+    context = browser.new_context()
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for name in PAGES:
+        page.goto((site / name).as_uri())
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert (
+            policy is not None
+            and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+        )
+        assert "unsafe-eval" not in policy
+        if name != "404.html":
+            assert search(page, "police"), name
+        assert page.evaluate("window.__csp") == [], name
+    assert errors == []
+    context.close()
