@@ -194,23 +194,7 @@ def render_pages(
             ),
         )
     ]
-    for section in sections:
-        audience = ", ".join(AUDIENCE_LABELS[a] for a in section.audience)
-        pages.append(
-            Page(
-                f"guidance/{section.id}.md",
-                section.title,
-                _render(
-                    env,
-                    "section.md.j2",
-                    section.title,
-                    section=section,
-                    audience=audience,
-                    trees=[content.trees[t].item for t in section.trees],
-                    contacts=_contacts(edition, section.contacts),
-                ),
-            )
-        )
+    pages += section_pages(edition, env)
     for tree in trees:
         pages.append(
             Page(
@@ -351,6 +335,32 @@ def _scenarios_by_topic(scenarios: Sequence[Any]) -> list[tuple[str, list[Any]]]
         for topic in scenario.topics:
             topics.setdefault(topic.casefold(), []).append(scenario)
     return [(topic, topics[topic]) for topic in sorted(topics)]
+
+
+def section_pages(edition: ResolvedEdition, env: jinja2.Environment | None = None) -> list[Page]:
+    """The guidance pages of ``edition`` in navigation order (also printed as one document)."""
+    env = env or _environment(edition)
+    content = edition.content
+    sections = sorted((s.item for s in content.sections.values()), key=lambda s: (s.order, s.title))
+    pages = []
+    for section in sections:
+        audience = ", ".join(AUDIENCE_LABELS[a] for a in section.audience)
+        pages.append(
+            Page(
+                f"guidance/{section.id}.md",
+                section.title,
+                _render(
+                    env,
+                    "section.md.j2",
+                    section.title,
+                    section=section,
+                    audience=audience,
+                    trees=[content.trees[t].item for t in section.trees],
+                    contacts=_contacts(edition, section.contacts),
+                ),
+            )
+        )
+    return pages
 
 
 def render_scenario_page(
