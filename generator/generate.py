@@ -8,13 +8,15 @@ from pathlib import Path
 from generator.card_pdf import print_pdfs
 from generator.changes import compare, history
 from generator.errors import Diagnostic, errors_in
-from generator.outputs import generated_at
+from generator.outputs import generated_at, inputs_hash
 from generator.pipeline import check_edition
 from generator.previous_build import PreviousBuild
 from generator.project import Layout
 from generator.render.card import CARD_PDF, card_html
 from generator.render.flowcharts import ChartRenderer, default_cache_dir
 from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, handout_files
+from generator.render.pages import section_pages
+from generator.render.print_edition import PRINT_PDF, whole_edition_html
 from generator.render.site import RenderedSite, render_site
 from generator.render.tree_order import tree_order
 from generator.snapshot import snapshot_of_edition
@@ -78,14 +80,17 @@ def generate(
     now = generated_at()
     changes = compare(previous.snapshot, snapshot_of_edition(edition)) if previous.snapshot else []
     entries = history(previous.entries, changes, now)
-    documents = {CARD_PDF: card_html(edition, now)}
+    input_paths = [p for p in inputs if p.exists()]
+    version = inputs_hash(layout.root, input_paths)
+    documents = {
+        CARD_PDF: card_html(edition, now),
+        PRINT_PDF: whole_edition_html(edition, section_pages(edition), version, now),
+    }
     handouts = handout_files(edition, now)
     if ALL_HANDOUTS_HTML in handouts:
         documents[ALL_HANDOUTS_PDF] = handouts[ALL_HANDOUTS_HTML]
     pdfs, card_note = print_pdfs(documents, now)
     assets.update(pdfs)
-    site = render_site(
-        edition, layout.root, [p for p in inputs if p.exists()], charts, assets, entries, now
-    )
+    site = render_site(edition, layout.root, input_paths, charts, assets, entries, now)
     stats = ChartStats(renderer.rendered, renderer.reused)
     return Generated(site, checked.diagnostics, stats, card_note)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from generator.models.common import Colour, ContentModel, Id, Line, Text
+from generator.models.common import Colour, ContentModel, Id, Line, Text, Url
 
 LogoPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9_-]+\.(svg|png)$")]
 
@@ -32,6 +32,10 @@ class Edition(ContentModel):
     base: Id | None = Field(default=None, description="Edition this one builds on.")
     review_by: datetime.date | None = None
     banner: Text | None = Field(default=None, description="Emergency banner shown on every page.")
+    site_url: Url | None = Field(
+        default=None,
+        description="Where the edition is published; printouts point readers to it.",
+    )
     branding: Branding = Field(default_factory=Branding)
     bindings: dict[Id, Id] = Field(
         default_factory=dict, description="Role id -> contact id that fills it in this edition."

@@ -161,6 +161,7 @@ def render_pages(
     *,
     card_pdf: bool = False,
     handouts_pdf: bool = False,
+    print_pdf: bool = False,
     facilitator: bool = False,
 ) -> list[Page]:
     """Every generated page of ``edition``, in navigation order.
@@ -185,6 +186,7 @@ def render_pages(
                 settings.name,
                 edition=settings,
                 base_names=[layer.item.name for layer in reversed(edition.layers[:-1])],
+                print_pdf=print_pdf,
                 sections=sections,
                 trees=trees,
                 scenarios=scenarios,

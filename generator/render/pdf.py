@@ -57,6 +57,7 @@ def print_to_pdf(html: Path, pdf: Path, moment: datetime.datetime | None = None)
         "--disable-component-update",
         "--no-first-run",
         "--no-pdf-header-footer",
+        "--generate-pdf-document-outline",
         f"--print-to-pdf={pdf}",
         html.resolve().as_uri(),
     ]

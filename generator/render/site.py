@@ -26,6 +26,7 @@ from generator.render.contacts_view import channel_view
 from generator.render.feed import atom_feed
 from generator.render.handouts import ALL_HANDOUTS_PDF, handout_files
 from generator.render.pages import Page, render_pages
+from generator.render.print_edition import PRINT_HTML, PRINT_PDF, stamp, whole_edition_html
 
 EDITION_CSS = "assets/stylesheets/edition.css"
 FEED_FILE = "changes.xml"
@@ -142,6 +143,7 @@ def render_site(
         today,
         card_pdf=has_pdf,
         handouts_pdf=ALL_HANDOUTS_PDF in (assets or {}),
+        print_pdf=PRINT_PDF in (assets or {}),
     )
     files: dict[str, bytes] = {}
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):
@@ -150,7 +152,11 @@ def render_site(
     files["contacts.json"] = to_json(contacts_export(edition))
     files[CSV_FILE] = contacts_csv(edition).encode("utf-8")
     files[VCARD_FILE] = contacts_vcf(edition).encode("utf-8")
-    files["edition.json"] = to_json(edition_export(edition, inputs_hash(root, input_files)))
+    version = inputs_hash(root, input_files)
+    files["edition.json"] = to_json(edition_export(edition, version))
+    files[PRINT_HTML] = whole_edition_html(
+        edition, [p for p in pages if p.src_uri.startswith("guidance/")], version, generated or ""
+    ).encode("utf-8")
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
     files[CARD_FILE] = card_html(edition, generated or "").encode("utf-8")
@@ -171,7 +177,8 @@ def render_site(
         ).strip()
     theme = Theme(
         banner=banner,
-        print_line=f"{settings.name}. Published by {settings.authority}.",
+        print_line=f"{settings.name}. Published by {settings.authority}. "
+        + stamp(edition, version, generated or ""),
         logo=logo,
         extra_css=[EDITION_CSS],
         banner_items=banner_items(edition),

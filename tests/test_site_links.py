@@ -1,0 +1,109 @@
+"""Link and HTML health of every shipped edition: no broken internal link or anchor,
+no duplicate ids, no nested links, on every generated HTML file."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build_all import build_editions
+from generator.project import Layout
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.depth_in_a = 0
+        self.nested_links = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.append(str(values["id"]))
+        if values.get("name") and tag == "a":
+            self.ids.append(str(values["name"]))
+        if tag == "a":
+            if self.depth_in_a:
+                self.nested_links += 1
+            self.depth_in_a += 1
+            if values.get("href"):
+                self.links.append(str(values["href"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.depth_in_a:
+            self.depth_in_a -= 1
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("links")
+    results = build_editions(
+        Layout(REPO), ["national", "essex", "worcestershire", "leicester", "example-school"], out
+    )
+    assert all(r.built for r in results)
+    return out
+
+
+def broken_links(root: Path) -> tuple[list[str], int]:
+    """Every internal link under ``root`` whose file or anchor is missing, and pages read."""
+    parsed = {path: parse(path) for path in sorted(root.rglob("*.html"))}
+    broken = []
+    for path, page in parsed.items():
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue  # tel:, mailto:, https: (outside links are not followed)
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if not target.exists():
+                broken.append(f"{path.relative_to(root)}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(root)}: {href} (no such anchor)")
+    return broken, len(parsed)
+
+
+def test_the_checker_finds_a_missing_file_and_a_missing_anchor(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        '<a href="b.html#there">ok</a> <a href="b.html#nowhere">bad anchor</a> '
+        '<a href="c.html">missing</a> <a href="tel:999">999</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text('<h2 id="there">There</h2>', encoding="utf-8")
+    assert broken_links(tmp_path) == (
+        ["a.html: b.html#nowhere (no such anchor)", "a.html: c.html"],
+        2,
+    )
+
+
+def test_no_broken_internal_link_or_anchor_in_any_edition(sites: Path) -> None:
+    broken, pages = broken_links(sites)
+    assert broken == []
+    assert pages > 100
+
+
+def test_no_duplicate_ids_or_nested_links(sites: Path) -> None:
+    problems = []
+    for path in sorted(sites.rglob("*.html")):
+        page = parse(path)
+        duplicates = sorted({i for i in page.ids if page.ids.count(i) > 1})
+        if duplicates:
+            problems.append(f"{path.relative_to(sites)}: duplicate ids {duplicates[:5]}")
+        if page.nested_links:
+            problems.append(f"{path.relative_to(sites)}: {page.nested_links} nested links")
+    assert problems == []
