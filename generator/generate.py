@@ -83,10 +83,10 @@ def generate(
     input_paths = [p for p in inputs if p.exists()]
     version = inputs_hash(layout.root, input_paths)
     documents = {
-        CARD_PDF: card_html(edition, now),
+        CARD_PDF: card_html(edition, now, version),
         PRINT_PDF: whole_edition_html(edition, section_pages(edition), version, now),
     }
-    handouts = handout_files(edition, now)
+    handouts = handout_files(edition, now, version)
     if ALL_HANDOUTS_HTML in handouts:
         documents[ALL_HANDOUTS_PDF] = handouts[ALL_HANDOUTS_HTML]
     pdfs, card_note = print_pdfs(documents, now)

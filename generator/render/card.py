@@ -7,6 +7,7 @@ import jinja2
 from generator.editions import Gap, ResolvedEdition
 from generator.models import Contact
 from generator.render.contacts_view import channel_view
+from generator.render.print_edition import stamp
 
 CARD_FILE = "who-to-call.html"
 CARD_PDF = "who-to-call.pdf"
@@ -89,12 +90,12 @@ def card_rows(edition: ResolvedEdition) -> list[dict[str, str | bool | None]]:
     return rows
 
 
-def card_html(edition: ResolvedEdition, generated: str) -> str:
-    """The standalone HTML card (also the source of the PDF)."""
+def card_html(edition: ResolvedEdition, generated: str, version: str = "") -> str:
+    """The standalone HTML card (also the source of the PDF), stamped with its version."""
     settings = edition.edition.item
     return _ENVIRONMENT.get_template("card.html.j2").render(
         name=settings.name,
         authority=settings.authority,
         rows=card_rows(edition),
-        generated=generated[:10],
+        stamp=stamp(edition, version, generated),
     )

@@ -9,6 +9,7 @@ import jinja2
 
 from generator.editions import ResolvedEdition
 from generator.models import DecisionTree, QuestionNode, Scenario
+from generator.render.print_edition import stamp
 from generator.render.tree_order import tree_order
 
 HANDOUTS_DIR = "scenarios/handouts"
@@ -54,29 +55,33 @@ def handout_sets(edition: ResolvedEdition) -> list[dict[str, Any]]:
 
 
 def handouts_html(
-    edition: ResolvedEdition, sets: list[dict[str, Any]], title: str, generated: str
+    edition: ResolvedEdition,
+    sets: list[dict[str, Any]],
+    title: str,
+    generated: str,
+    version: str = "",
 ) -> str:
     """A printable handout document of ``sets``: every card side and route sheet one A4 page."""
     return _ENVIRONMENT.get_template("handouts.html.j2").render(
         title=title,
         sets=sets,
         edition_name=edition.edition.item.name,
-        generated=generated[:10],
+        stamp=stamp(edition, version, generated),
     )
 
 
-def handout_files(edition: ResolvedEdition, generated: str) -> dict[str, str]:
+def handout_files(edition: ResolvedEdition, generated: str, version: str = "") -> dict[str, str]:
     """Path -> HTML: a card set and route sheet per tree, and one document of them all."""
     sets = handout_sets(edition)
     files = {
         f"{HANDOUTS_DIR}/{s['tree'].id}-cards.html": handouts_html(
-            edition, [s], f"Handouts: {s['tree'].title}", generated
+            edition, [s], f"Handouts: {s['tree'].title}", generated, version
         )
         for s in sets
     }
     if sets:
         files[ALL_HANDOUTS_HTML] = handouts_html(
-            edition, sets, f"All training handouts: {edition.edition.item.name}", generated
+            edition, sets, f"All training handouts: {edition.edition.item.name}", generated, version
         )
     return files
 

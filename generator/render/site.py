@@ -149,18 +149,18 @@ def render_site(
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):
         files[f"flowcharts/{tree.item.id}.json"] = to_json(tree_export(edition, tree.item))
         files[f"flowcharts/{tree.item.id}.svg"] = charts[tree.item.id].encode("utf-8")
+    version = inputs_hash(root, input_files)
     files["contacts.json"] = to_json(contacts_export(edition))
     files[CSV_FILE] = contacts_csv(edition).encode("utf-8")
     files[VCARD_FILE] = contacts_vcf(edition).encode("utf-8")
-    version = inputs_hash(root, input_files)
     files["edition.json"] = to_json(edition_export(edition, version))
     files[PRINT_HTML] = whole_edition_html(
         edition, [p for p in pages if p.src_uri.startswith("guidance/")], version, generated or ""
     ).encode("utf-8")
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
-    files[CARD_FILE] = card_html(edition, generated or "").encode("utf-8")
-    for path, html in handout_files(edition, generated or "").items():
+    files[CARD_FILE] = card_html(edition, generated or "", version).encode("utf-8")
+    for path, html in handout_files(edition, generated or "", version).items():
         files[path] = html.encode("utf-8")
     files[CHANGES_FILE] = to_json(history_json(edition.id, list(entries)))
     files[FEED_FILE] = atom_feed(
