@@ -63,10 +63,8 @@ def generate(
         return Generated(None, checked.diagnostics)
     edition = checked.edition
     renderer = ChartRenderer(default_cache_dir(layout.root) if use_cache else None)
-    charts = {
-        located.item.id: renderer.chart(edition, located.item, tree_order(located.item))
-        for located in sorted(edition.content.trees.values(), key=lambda t: t.item.id)
-    }
+    trees = sorted(edition.content.trees.values(), key=lambda t: t.item.id)
+    charts = renderer.charts(edition, [(t.item, tree_order(t.item)) for t in trees])
     inputs = [*layout.input_files()]
     for layer_id in reversed(edition.chain):
         inputs += layout.edition_files(layer_id)

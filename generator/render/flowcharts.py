@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,23 @@ def run_dot(dot_source: str) -> str:
     return svg
 
 
+_SVG_START = re.compile(r"(?=<\?xml )")
+
+
+def run_dot_batch(dot_sources: list[str]) -> list[str]:
+    """SVG of each DOT graph, all rendered by one ``dot`` process (about 5x less per graph
+    than a process each: NOTES-mkdocs.md). ``dot`` writes one SVG document per graph."""
+    if not dot_sources:
+        return []
+    if len(dot_sources) == 1:
+        return [run_dot(dot_sources[0])]
+    combined = run_dot("\n".join(dot_sources))
+    documents = [part for part in _SVG_START.split(combined) if part.strip()]
+    if len(documents) != len(dot_sources):
+        return [run_dot(source) for source in dot_sources]  # never guess which is which
+    return documents
+
+
 @dataclass
 class ChartRenderer:
     """Renders charts through Graphviz, reusing cached SVG; counts renders and reuses."""
@@ -74,22 +92,49 @@ class ChartRenderer:
 
     def svg(self, dot_source: str) -> str:
         """Graphviz's raw SVG for ``dot_source``, from the cache when possible."""
+        return self.svgs([dot_source])[0]
+
+    def _store(self, dot_source: str, svg: str) -> None:
         if self.cache_dir is None:
-            self.rendered += 1
-            return run_dot(dot_source)
+            return
         path = self.cache_dir / "svg" / f"{self._key(dot_source)}.svg"
-        if path.is_file():
-            self.reused += 1
-            return path.read_text(encoding="utf-8")
-        svg = run_dot(dot_source)
-        self.rendered += 1
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".tmp-{os.getpid()}")
         temporary.write_text(svg, encoding="utf-8")
         os.replace(temporary, path)
-        return svg
+
+    def svgs(self, dot_sources: list[str]) -> list[str]:
+        """Raw SVG for each DOT source: cached ones read, the rest rendered in one batch."""
+        found: list[str | None] = []
+        for dot_source in dot_sources:
+            path = (
+                self.cache_dir / "svg" / f"{self._key(dot_source)}.svg"
+                if self.cache_dir is not None
+                else None
+            )
+            found.append(path.read_text(encoding="utf-8") if path and path.is_file() else None)
+        missing = [i for i, svg in enumerate(found) if svg is None]
+        rendered = run_dot_batch([dot_sources[i] for i in missing])
+        for i, svg in zip(missing, rendered, strict=True):
+            found[i] = svg
+            self._store(dot_sources[i], svg)
+        self.rendered += len(missing)
+        self.reused += len(dot_sources) - len(missing)
+        return [svg or "" for svg in found]
 
     def chart(self, edition: ResolvedEdition, tree: DecisionTree, order: list[str]) -> str:
         """The post-processed SVG of ``tree``, with links relative to the flowcharts folder."""
-        dot_source = tree_to_dot(tree, edition, order, ChartLinks(page=f"{tree.id}.html"))
-        return postprocess_svg(self.svg(dot_source), tree.id)
+        return self.charts(edition, [(tree, order)])[tree.id]
+
+    def charts(
+        self, edition: ResolvedEdition, trees: list[tuple[DecisionTree, list[str]]]
+    ) -> dict[str, str]:
+        """Post-processed SVG of every tree, keyed by tree id, uncached ones in one batch."""
+        sources = [
+            tree_to_dot(tree, edition, order, ChartLinks(page=f"{tree.id}.html"))
+            for tree, order in trees
+        ]
+        return {
+            tree.id: postprocess_svg(svg, tree.id)
+            for (tree, _), svg in zip(trees, self.svgs(sources), strict=True)
+        }
