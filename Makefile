@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint typecheck schema check deps system-deps browser-deps clean
+.PHONY: build serve test bench lint typecheck schema check deps system-deps browser-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ check: deps
 
 schema: deps
 	$(BIN)/safeguide schema
+
+# The benchmark (see benchmarks/bench.py): a table in benchmarks/RESULTS.md, under 10 minutes.
+bench: deps
+	$(BIN)/python benchmarks/bench.py --out benchmarks/RESULTS.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests

@@ -16,7 +16,7 @@ from generator.render.card import CARD_PDF, card_html
 from generator.render.flowcharts import ChartRenderer, default_cache_dir
 from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, handout_files
 from generator.render.pages import section_pages
-from generator.render.print_edition import PRINT_PDF, whole_edition_html
+from generator.render.print_edition import PRINT_HTML, PRINT_PDF, whole_edition_html
 from generator.render.site import RenderedSite, render_site
 from generator.render.tree_order import tree_order
 from generator.snapshot import snapshot_of_edition
@@ -80,10 +80,9 @@ def generate(
     entries = history(previous.entries, changes, now)
     input_paths = [p for p in inputs if p.exists()]
     version = inputs_hash(layout.root, input_paths)
-    documents = {
-        CARD_PDF: card_html(edition, now, version),
-        PRINT_PDF: whole_edition_html(edition, section_pages(edition), version, now),
-    }
+    whole_edition = whole_edition_html(edition, section_pages(edition), version, now)
+    assets[PRINT_HTML] = whole_edition.encode("utf-8")
+    documents = {CARD_PDF: card_html(edition, now, version), PRINT_PDF: whole_edition}
     handouts = handout_files(edition, now, version)
     if ALL_HANDOUTS_HTML in handouts:
         documents[ALL_HANDOUTS_PDF] = handouts[ALL_HANDOUTS_HTML]

@@ -25,6 +25,7 @@ CARD_CONTACTS = ("nspcc-helpline", "childline")
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
+    auto_reload=False,
     autoescape=True,
     undefined=jinja2.StrictUndefined,
 )

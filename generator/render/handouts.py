@@ -18,6 +18,7 @@ ALL_HANDOUTS_PDF = "scenarios/handouts/all-handouts.pdf"
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
+    auto_reload=False,
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,

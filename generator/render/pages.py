@@ -67,6 +67,7 @@ def long_date(value: datetime.date) -> str:
 def _environment(edition: ResolvedEdition) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
+        auto_reload=False,
         autoescape=False,  # output is Markdown; every plain field goes through `inline`
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -154,9 +154,13 @@ def render_site(
     files[CSV_FILE] = contacts_csv(edition).encode("utf-8")
     files[VCARD_FILE] = contacts_vcf(edition).encode("utf-8")
     files["edition.json"] = to_json(edition_export(edition, version))
-    files[PRINT_HTML] = whole_edition_html(
-        edition, [p for p in pages if p.src_uri.startswith("guidance/")], version, generated or ""
-    ).encode("utf-8")
+    if PRINT_HTML not in (assets or {}):  # generate() passes it when it printed the PDF
+        files[PRINT_HTML] = whole_edition_html(
+            edition,
+            [p for p in pages if p.src_uri.startswith("guidance/")],
+            version,
+            generated or "",
+        ).encode("utf-8")
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
     files[CARD_FILE] = card_html(edition, generated or "", version).encode("utf-8")

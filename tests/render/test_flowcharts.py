@@ -80,3 +80,21 @@ def test_cli_build_without_dot_exits_1_with_one_line(
         "and run the command again"
     ]
     assert not (minimal_project.root / "site" / "national").exists()
+
+
+def test_a_batch_gives_the_same_svg_as_one_dot_process_per_graph() -> None:
+    from generator.pipeline import check_edition
+    from generator.project import Layout
+    from generator.render.dot_source import ChartLinks, tree_to_dot
+    from generator.render.flowcharts import run_dot, run_dot_batch
+    from generator.render.tree_order import tree_order
+    from tests.conftest import REPO
+
+    checked = check_edition(Layout(REPO), "national")
+    assert checked.edition is not None
+    sources = [
+        tree_to_dot(t.item, checked.edition, tree_order(t.item), ChartLinks(page="x.html"))
+        for t in checked.edition.content.trees.values()
+    ]
+    assert len(sources) >= 10
+    assert run_dot_batch(sources) == [run_dot(source) for source in sources]

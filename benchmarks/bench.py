@@ -1,0 +1,284 @@
+"""safeguide benchmark: overhead vs plain MkDocs, Graphviz batching, cache, scale, growth.
+
+    .venv/bin/python benchmarks/bench.py            # full run (under 10 minutes), writes
+                                                    # benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/bench.py --smoke    # 1 edition, small sizes, one run
+
+Every figure is the median of several runs measured side by side (interleaved) in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from synthetic import make_project  # noqa: E402
+
+from generator.build import build_edition  # noqa: E402
+from generator.generate import generate  # noqa: E402
+from generator.pipeline import check_edition  # noqa: E402
+from generator.project import Layout  # noqa: E402
+from generator.render.dot_source import ChartLinks, tree_to_dot  # noqa: E402
+from generator.render.flowcharts import graphviz_version, run_dot, run_dot_batch  # noqa: E402
+from generator.render.tree_order import tree_order  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SAFEGUIDE = REPO / ".venv" / "bin" / "safeguide"
+NATIONAL_TREES = [10, 20, 30, 40, 50, 60, 10, 20, 30, 40]
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def side_by_side(runs: int, **actions: Callable[[], object]) -> dict[str, float]:
+    """Median seconds of each action, the actions interleaved run by run."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(runs):
+        for name, action in actions.items():
+            times[name].append(timed(action))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def plain_mkdocs_project(layout: Layout, edition_id: str, folder: Path) -> Path:
+    """The same pages as plain Markdown (with pre-rendered SVG) and a hook-free mkdocs.yml."""
+    generated = generate(layout, edition_id)
+    assert generated.site is not None
+    docs = folder / "docs"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(layout.root / "site_config" / "pages", docs)
+    for page in generated.site.pages:
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    for path, data in generated.site.files.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    config = yaml.safe_load((layout.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.update(
+        docs_dir=str(docs),
+        site_dir=str(folder / "site"),
+        nav=generated.site.nav,
+        site_name=generated.site.site_name,
+    )
+    config["theme"]["custom_dir"] = str(layout.root / "site_config" / "theme")
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def mkdocs_build(config: Path) -> None:
+    subprocess.run(
+        [str(REPO / ".venv" / "bin" / "mkdocs"), "build", "-q", "-f", str(config)],
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def overhead(work: Path, runs: int, sections: int) -> list[str]:
+    layout = Layout(make_project(work / "overhead", sections=sections, tree_sizes=NATIONAL_TREES))
+    plain = plain_mkdocs_project(layout, "national", work / "plain")
+    out = work / "overhead-site"
+    build_edition(layout, "national", out)  # warm the chart cache
+    pages = len(list(out.rglob("*.html")))
+    def safeguide_build() -> None:  # a process each, like mkdocs, so start-up counts for both
+        subprocess.run(
+            [str(SAFEGUIDE), "--project", str(layout.root), "build", "--out", str(out)],
+            check=True,
+            capture_output=True,
+        )
+
+    medians = side_by_side(runs, safeguide=safeguide_build, mkdocs=lambda: mkdocs_build(plain))
+    ratio = medians["safeguide"] / medians["mkdocs"]
+    return [
+        f"| Overhead vs plain `mkdocs build` ({pages} pages) | safeguide "
+        f"{medians['safeguide']:.2f} s, mkdocs {medians['mkdocs']:.2f} s | "
+        f"**{ratio:.2f}** (target ≤ 1.15) |"
+    ]
+
+
+def graphviz_batch(work: Path, runs: int) -> list[str]:
+    layout = Layout(make_project(work / "dot", sections=5, tree_sizes=NATIONAL_TREES))
+    checked = check_edition(layout, "national")
+    assert checked.edition is not None
+    edition = checked.edition
+    sources = [
+        tree_to_dot(t.item, edition, tree_order(t.item), ChartLinks(page="x.html"))
+        for t in edition.content.trees.values()
+    ]
+    medians = side_by_side(
+        runs,
+        one_process_each=lambda: [run_dot(s) for s in sources],
+        batch=lambda: run_dot_batch(sources),
+    )
+    each = 1000 * medians["one_process_each"] / len(sources)
+    batch = 1000 * medians["batch"] / len(sources)
+    return [
+        f"| Graphviz, {len(sources)} trees of 10-60 nodes | one `dot` per graph {each:.1f} ms/graph, "
+        f"one batch {batch:.1f} ms/graph | **{each / batch:.1f}x** faster (target ≥ 3x) |"
+    ]
+
+
+def cache_and_reload(work: Path, runs: int) -> list[str]:
+    layout = Layout(make_project(work / "cache", sections=50, tree_sizes=NATIONAL_TREES))
+    cache = work / "cache-dir"
+    os.environ["SAFEGUIDE_CACHE_DIR"] = str(cache)
+    out = work / "cache-site"
+    first = build_edition(layout, "national", out)
+    second = build_edition(layout, "national", out)
+    plain = plain_mkdocs_project(layout, "national", work / "plain-reload")
+    section = layout.root / "content" / "sections" / "s7.yaml"
+    original = section.read_text(encoding="utf-8")
+    counter = iter(range(10_000))
+
+    def edit_and_rebuild() -> None:  # what `safeguide serve` does on a change
+        section.write_text(original.replace("Part 0", f"Part 0 edit {next(counter)}"), "utf-8")
+        mkdocs_build(layout.mkdocs_config)
+
+    medians = side_by_side(runs, safeguide=edit_and_rebuild, mkdocs=lambda: mkdocs_build(plain))
+    section.write_text(original, encoding="utf-8")
+    del os.environ["SAFEGUIDE_CACHE_DIR"]
+    ratio = medians["safeguide"] / medians["mkdocs"]
+    return [
+        f"| Cache: second build with no change | first build {first.charts.summary()}; second "
+        f"{second.charts.summary()} | **{second.charts.rendered}** `dot` runs (target 0) |",
+        f"| Reload after a one-section edit (75 pages, what serve rebuilds) | safeguide "
+        f"{medians['safeguide']:.2f} s, plain mkdocs {medians['mkdocs']:.2f} s | "
+        f"**{ratio:.2f}** (target ≤ 1.2) |",
+    ]
+
+
+def scale(work: Path, editions: int) -> list[str]:
+    root = make_project(
+        work / "scale", sections=50, tree_sizes=NATIONAL_TREES, editions=editions
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [str(SAFEGUIDE), "--project", str(root), "build", "--all", "--jobs", "2"],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "SAFEGUIDE_CARD_PDF": "off"},
+    )
+    total = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_mib = max(before.ru_maxrss, after.ru_maxrss) / 1024
+    pages = len(list((root / "site").rglob("*.html")))
+    return [
+        f"| Scale: `build --all`, {editions} editions (~75 pages and 10 trees each, 2 jobs) | "
+        f"{total:.0f} s total, {total / editions:.2f} s/edition, {pages} pages | "
+        f"**{total / 60:.1f} min**, peak RSS of one process **{peak_mib:.0f} MiB** "
+        f"(targets < 3 min, < 1 GiB) |"
+    ]
+
+
+def profile_split(work: Path) -> list[str]:
+    layout = Layout(make_project(work / "split", sections=50, tree_sizes=NATIONAL_TREES))
+    build_edition(layout, "national", work / "split-site")
+    generate_time = statistics.median(timed(lambda: generate(layout, "national")) for _ in range(3))
+    total = statistics.median(
+        timed(lambda: build_edition(layout, "national", work / "split-site")) for _ in range(3)
+    )
+    share = 100 * (total - generate_time) / total
+    return [
+        f"| Where one edition's build goes | safeguide's own stages {generate_time:.2f} s of "
+        f"{total:.2f} s | MkDocs (rendering pages, navigation, search index) **{share:.0f}%** |"
+    ]
+
+
+def growth(work: Path, section_counts: list[int], tree_sizes: list[int]) -> list[str]:
+    rows = []
+    for count in section_counts:
+        layout = Layout(make_project(work / f"g{count}", sections=count, tree_sizes=[20]))
+        out = work / f"g{count}-site"
+        build_edition(layout, "national", out)
+        seconds = statistics.median(
+            timed(lambda layout=layout, out=out: build_edition(layout, "national", out))
+            for _ in range(2)
+        )
+        check = statistics.median(
+            timed(lambda layout=layout: check_edition(layout, "national")) for _ in range(3)
+        )
+        rows.append(
+            f"| Growth: {count} sections | build {seconds:.2f} s ({1000 * seconds / count:.1f} "
+            f"ms/section), check {check:.2f} s ({1000 * check / count:.1f} ms/section) | |"
+        )
+    for size in tree_sizes:
+        layout = Layout(make_project(work / f"t{size}", sections=5, tree_sizes=[size] * 5))
+        check = statistics.median(
+            timed(lambda layout=layout: check_edition(layout, "national")) for _ in range(3)
+        )
+        rows.append(
+            f"| Growth: 5 trees of {size} nodes | check {check:.3f} s "
+            f"({1000 * check / (5 * size):.2f} ms/node) | |"
+        )
+    return rows
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    version = ".".join(str(p) for p in graphviz_version().split("."))
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {memory:.1f} GiB RAM, Python "
+        f"{platform.python_version()}, Graphviz {version}, {platform.platform()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="1 edition, small, one run")
+    parser.add_argument("--out", type=Path, help="Write the results table here (Markdown).")
+    args = parser.parse_args()
+    os.environ.setdefault("SAFEGUIDE_CARD_PDF", "off")  # PDFs are timed on their own below
+    runs = 1 if args.smoke else 3
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="safeguide-bench-") as folder:
+        work = Path(folder)
+        rows = ["| Measure | Figures | Result |", "|---|---|---|"]
+        rows += overhead(work, runs, sections=10 if args.smoke else 50)
+        rows += graphviz_batch(work, runs)
+        if not args.smoke:
+            rows += cache_and_reload(work, runs)
+            rows += profile_split(work)
+        rows += scale(work, 1 if args.smoke else 150)
+        if args.smoke:
+            rows += growth(work, [5], [10])
+        else:
+            rows += growth(work, [50, 150, 500], [10, 50, 200])
+    elapsed = time.perf_counter() - started
+    report = "\n".join(rows) + f"\n\nMachine: {machine()}. Benchmark run time: {elapsed:.0f} s.\n"
+    print(report)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
