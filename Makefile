@@ -65,8 +65,8 @@ bench: deps
 	$(BIN)/python benchmarks/bench.py --out benchmarks/RESULTS.md
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/ruff format --check generator tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy generator

@@ -9,11 +9,12 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-WORDS = (
+SENTENCE = (
     "staff should tell the designated safeguarding lead straight away and record what the "
     "child said in their own words with the date and time so that the referral to childrens "
     "social care can be made the same day"
-).split()
+)
+WORDS = SENTENCE.split()
 
 
 def _text(n: int, seed: int) -> str:
@@ -37,7 +38,10 @@ def tree(tree_id: str, size: int) -> dict[str, object]:
                 "kind": "question",
                 "text": f"Question {q}: {_text(12, q)}",
                 "sources": [{"source": "kcsie-2025", "where": f"Paragraph {q + 1}"}],
-                "answers": [{"label": "Yes", "next": f"n{left}"}, {"label": "No", "next": f"n{right}"}],
+                "answers": [
+                    {"label": "Yes", "next": f"n{left}"},
+                    {"label": "No", "next": f"n{right}"},
+                ],
             }
         )
     for leaf in range(questions, 2 * questions + 1):
@@ -85,9 +89,7 @@ def section(section_id: str, order: int) -> dict[str, object]:
     }
 
 
-def make_project(
-    root: Path, *, sections: int, tree_sizes: list[int], editions: int = 1
-) -> Path:
+def make_project(root: Path, *, sections: int, tree_sizes: list[int], editions: int = 1) -> Path:
     """A project at ``root`` with the repo's MkDocs setup and synthetic content."""
     if root.exists():
         shutil.rmtree(root)
@@ -101,29 +103,51 @@ def make_project(
         shutil.copytree(REPO / folder, root / folder)
     _dump(
         root / "content" / "sources.yaml",
-        {"sources": [{"id": "kcsie-2025", "title": "Keeping children safe in education",
-                      "publisher": "Department for Education", "edition": "2025"}]},
+        {
+            "sources": [
+                {
+                    "id": "kcsie-2025",
+                    "title": "Keeping children safe in education",
+                    "publisher": "Department for Education",
+                    "edition": "2025",
+                }
+            ]
+        },
     )
     contact = {
-        "when_to_use": "Call when needed.", "area": "England",
-        "source": {"source": "kcsie-2025", "where": "Annex B"}, "verified": "2026-11-25",
+        "when_to_use": "Call when needed.",
+        "area": "England",
+        "source": {"source": "kcsie-2025", "where": "Annex B"},
+        "verified": "2026-11-25",
     }
     _dump(
         root / "content" / "contacts.yaml",
         {
             "roles": [
-                {"id": "police-emergency", "name": "Police (emergency)",
-                 "description": "Immediate danger.", "default": "police-999"},
-                {"id": "front-door", "name": "Children's social care",
-                 "description": "Referrals."},
+                {
+                    "id": "police-emergency",
+                    "name": "Police (emergency)",
+                    "description": "Immediate danger.",
+                    "default": "police-999",
+                },
+                {"id": "front-door", "name": "Children's social care", "description": "Referrals."},
             ],
             "contacts": [
-                {"id": "police-999", "name": "Police emergency",
-                 "channels": [{"type": "phone", "value": "999"}], "urgency": "emergency",
-                 "fulfils": ["police-emergency"], **contact},
-                {"id": "helpline", "name": "NSPCC Helpline",
-                 "channels": [{"type": "phone", "value": "0808 800 5000"}],
-                 "urgency": "advice", **contact},
+                {
+                    "id": "police-999",
+                    "name": "Police emergency",
+                    "channels": [{"type": "phone", "value": "999"}],
+                    "urgency": "emergency",
+                    "fulfils": ["police-emergency"],
+                    **contact,
+                },
+                {
+                    "id": "helpline",
+                    "name": "NSPCC Helpline",
+                    "channels": [{"type": "phone", "value": "0808 800 5000"}],
+                    "urgency": "advice",
+                    **contact,
+                },
             ],
         },
     )
@@ -133,23 +157,42 @@ def make_project(
         _dump(root / "flowcharts" / f"t{t}.yaml", tree(f"t{t}", size))
     _dump(
         root / "site_config" / "editions" / "national" / "edition.yaml",
-        {"id": "national", "name": "Synthetic national edition", "authority": "Benchmark",
-         "gaps": {"front-door": "Local."}},
+        {
+            "id": "national",
+            "name": "Synthetic national edition",
+            "authority": "Benchmark",
+            "gaps": {"front-door": "Local."},
+        },
     )
     for e in range(1, editions):
         folder = root / "site_config" / "editions" / f"la{e}"
         _dump(
             folder / "edition.yaml",
-            {"id": f"la{e}", "name": f"Local authority {e}", "authority": "Benchmark",
-             "base": "national", "bindings": {"front-door": f"la{e}-front-door"}},
+            {
+                "id": f"la{e}",
+                "name": f"Local authority {e}",
+                "authority": "Benchmark",
+                "base": "national",
+                "bindings": {"front-door": f"la{e}-front-door"},
+            },
         )
         number = f"020 7946 {e % 1000:04d}"
         _dump(
             folder / "content" / "contacts.yaml",
-            {"contacts": [{"add": {"id": f"la{e}-front-door", "name": f"Front door {e}",
-                                   "channels": [{"type": "phone", "value": number}],
-                                   "urgency": "same-day", "fulfils": ["front-door"],
-                                   **contact}}]},
+            {
+                "contacts": [
+                    {
+                        "add": {
+                            "id": f"la{e}-front-door",
+                            "name": f"Front door {e}",
+                            "channels": [{"type": "phone", "value": number}],
+                            "urgency": "same-day",
+                            "fulfils": ["front-door"],
+                            **contact,
+                        }
+                    }
+                ]
+            },
         )
         _dump(
             folder / "content" / "sections" / "s0.yaml",

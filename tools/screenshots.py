@@ -25,7 +25,9 @@ def main() -> None:
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+        )
         for size_name, viewport in SIZES.items():
             context = browser.new_context(viewport=viewport, is_mobile=size_name == "phone")
             page = context.new_page()
