@@ -8,6 +8,7 @@ from generator.editions import Gap, ResolvedEdition
 from generator.models import Contact
 from generator.render.contacts_view import channel_view
 from generator.render.print_edition import stamp
+from generator.render.template_cache import TEMPLATE_BYTECODE
 
 CARD_FILE = "who-to-call.html"
 CARD_PDF = "who-to-call.pdf"
@@ -26,6 +27,7 @@ CARD_CONTACTS = ("nspcc-helpline", "childline")
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
     auto_reload=False,
+    bytecode_cache=TEMPLATE_BYTECODE,
     autoescape=True,
     undefined=jinja2.StrictUndefined,
 )

@@ -10,6 +10,7 @@ import jinja2
 from generator.editions import ResolvedEdition
 from generator.models import DecisionTree, QuestionNode, Scenario
 from generator.render.print_edition import stamp
+from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.render.tree_order import tree_order
 
 HANDOUTS_DIR = "scenarios/handouts"
@@ -19,6 +20,7 @@ ALL_HANDOUTS_PDF = "scenarios/handouts/all-handouts.pdf"
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
     auto_reload=False,
+    bytecode_cache=TEMPLATE_BYTECODE,
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,

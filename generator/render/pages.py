@@ -22,6 +22,7 @@ from generator.render.basis import basis_badge
 from generator.render.contacts_view import channel_views, is_gap
 from generator.render.routes import routes_markdown
 from generator.render.svg_post import route_chart
+from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.render.tree_order import tree_order
 
 DIRECTORY_GROUPS = (
@@ -68,6 +69,7 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         auto_reload=False,
+        bytecode_cache=TEMPLATE_BYTECODE,
         autoescape=False,  # output is Markdown; every plain field goes through `inline`
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -3,6 +3,7 @@ printout carries so a paper copy can be recognised as stale. Pure."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -11,6 +12,7 @@ import markdown  # type: ignore[import-untyped]
 
 from generator.editions import ResolvedEdition
 from generator.render.pages import Page
+from generator.render.template_cache import TEMPLATE_BYTECODE
 
 PRINT_HTML = "print/whole-edition.html"
 PRINT_PDF = "print/whole-edition.pdf"
@@ -18,6 +20,7 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
     auto_reload=False,
+    bytecode_cache=TEMPLATE_BYTECODE,
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
@@ -41,12 +44,17 @@ def stamp(edition: ResolvedEdition, inputs_sha256: str, generated: str) -> str:
     )
 
 
-def _section_html(page: Page, anchor: str, converter: markdown.Markdown) -> str:
-    text = _FRONT_MATTER.sub("", page.markdown)
+_CONVERTER = markdown.Markdown(extensions=_EXTENSIONS)  # one instance: building one is slow
+
+
+@functools.lru_cache(maxsize=4096)
+def _section_html(markdown_text: str, anchor: str) -> str:
+    """One section's HTML; remembered, so a rebuild after an edit converts only what changed."""
+    text = _FRONT_MATTER.sub("", markdown_text)
     # Links between pages of the site point into the site from the print/ folder.
     text = re.sub(r"\]\((?:\.\./)?([a-z-]+/[^)#\s]+)\.md", r"](../\1.html", text)
-    converter.reset()
-    body: str = converter.convert(text)
+    _CONVERTER.reset()
+    body: str = _CONVERTER.convert(text)
     return body.replace('id="', f'id="{anchor}-')
 
 
@@ -56,11 +64,10 @@ def whole_edition_html(
     """Every guidance section in navigation order, with a cover, contents and the stamp."""
     settings = edition.edition.item
     rendered = []
-    converter = markdown.Markdown(extensions=_EXTENSIONS)  # one instance: building one is slow
     for page in sections:
         anchor = page.src_uri.removeprefix("guidance/").removesuffix(".md")
         rendered.append(
-            {"anchor": anchor, "title": page.title, "html": _section_html(page, anchor, converter)}
+            {"anchor": anchor, "title": page.title, "html": _section_html(page.markdown, anchor)}
         )
     return _ENVIRONMENT.get_template("print-edition.html.j2").render(
         name=settings.name,
