@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import jinja2
-
 from generator.editions import Gap, ResolvedEdition
 from generator.models import Contact
 from generator.render.contacts_view import channel_view
 from generator.render.print_edition import stamp
-from generator.render.template_cache import TEMPLATE_BYTECODE
+from generator.render.template_cache import html_environment
 
 CARD_FILE = "who-to-call.html"
 CARD_PDF = "who-to-call.pdf"
@@ -24,13 +22,7 @@ CARD_ROLES = (
 """The roles on the card, in order; then the national helplines below."""
 CARD_CONTACTS = ("nspcc-helpline", "childline")
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    auto_reload=False,
-    bytecode_cache=TEMPLATE_BYTECODE,
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-)
+_ENVIRONMENT = html_environment()
 
 
 def _first_dialable(contact: Contact) -> tuple[str, str] | None:

@@ -5,27 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import jinja2
-
 from generator.editions import ResolvedEdition
 from generator.models import DecisionTree, QuestionNode, Scenario
 from generator.render.print_edition import stamp
-from generator.render.template_cache import TEMPLATE_BYTECODE
+from generator.render.template_cache import html_environment
 from generator.render.tree_order import tree_order
 
 HANDOUTS_DIR = "scenarios/handouts"
 ALL_HANDOUTS_HTML = "scenarios/handouts/all-handouts.html"
 ALL_HANDOUTS_PDF = "scenarios/handouts/all-handouts.pdf"
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    auto_reload=False,
-    bytecode_cache=TEMPLATE_BYTECODE,
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENVIRONMENT = html_environment()
 
 
 def handout_set(tree: DecisionTree, scenarios: Sequence[Scenario]) -> dict[str, Any]:

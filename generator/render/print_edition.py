@@ -7,25 +7,16 @@ import functools
 import re
 from collections.abc import Sequence
 
-import jinja2
 import markdown  # type: ignore[import-untyped]
 
 from generator.editions import ResolvedEdition
 from generator.render.pages import Page
-from generator.render.template_cache import TEMPLATE_BYTECODE
+from generator.render.template_cache import html_environment
 
 PRINT_HTML = "print/whole-edition.html"
 PRINT_PDF = "print/whole-edition.pdf"
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    auto_reload=False,
-    bytecode_cache=TEMPLATE_BYTECODE,
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENVIRONMENT = html_environment()
 _EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "toc", "pymdownx.details"]
 
 

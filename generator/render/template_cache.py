@@ -23,3 +23,17 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 TEMPLATE_BYTECODE = MemoryBytecodeCache()
+
+
+def html_environment() -> jinja2.Environment:
+    """The environment for the standalone HTML documents (card, handouts, printed edition):
+    autoescaped, strict about undefined values, templates compiled once per process."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        auto_reload=False,
+        bytecode_cache=TEMPLATE_BYTECODE,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
