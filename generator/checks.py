@@ -8,13 +8,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from difflib import get_close_matches
 
 from generator.content import Located
 from generator.drift import check_drift
 from generator.duty_checks import check_duty_basis
 from generator.editions import ResolvedEdition
-from generator.errors import Diagnostic, Severity
+from generator.errors import Diagnostic, Severity, did_you_mean
 from generator.loader import KeyPath
 from generator.models import (
     Citation,
@@ -31,9 +30,7 @@ Check = Callable[[ResolvedEdition, datetime.date], list[Diagnostic]]
 
 
 def _unknown(kind: str, found: str, known: list[str]) -> str:
-    hint = get_close_matches(found, known, n=1)
-    suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-    return f"expected the id of a known {kind}, got '{found}'{suggestion}"
+    return f"expected the id of a known {kind}, got '{found}'{did_you_mean(found, known)}"
 
 
 def _citations(item: ContentModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Citation]]:

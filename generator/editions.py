@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
 
 from generator.content import ContentSet, Located
-from generator.errors import Diagnostic, Position, Severity
+from generator.errors import Diagnostic, Position, Severity, did_you_mean
 from generator.loader import load_document
 from generator.models import Contact, Edition
 from generator.overlay_apply import Added, Override, apply_overlays
@@ -202,8 +201,7 @@ def read_chain(layout: Layout, edition_id: str) -> tuple[list[Layer] | None, lis
             return None, problems
         if base is not None and base not in layout.edition_ids():
             known = layout.edition_ids()
-            close = get_close_matches(base, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(base, known)
             problems.append(
                 settings.diagnostic(
                     ("base",),

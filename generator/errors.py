@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import get_close_matches
 from enum import StrEnum
 from pathlib import Path
 
@@ -74,6 +75,12 @@ def format_key_path(parts: Sequence[str | int]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def did_you_mean(found: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``known`` to ``found``, or nothing."""
+    close = get_close_matches(found, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def errors_in(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

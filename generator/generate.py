@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.card_pdf import print_pdfs
 from generator.changes import compare, history
 from generator.errors import Diagnostic, errors_in
 from generator.outputs import generated_at, inputs_hash
 from generator.pipeline import check_edition
 from generator.previous_build import PreviousBuild
+from generator.printed_pdfs import print_pdfs
 from generator.project import Layout
-from generator.render.card import CARD_PDF, card_html
+from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.flowcharts import ChartRenderer, default_cache_dir
 from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, handout_files
 from generator.render.pages import section_pages
@@ -80,14 +80,18 @@ def generate(
     entries = history(previous.entries, changes, now)
     input_paths = [p for p in inputs if p.exists()]
     version = inputs_hash(layout.root, input_paths)
-    whole_edition = whole_edition_html(edition, section_pages(edition), version, now)
-    assets[PRINT_HTML] = whole_edition.encode("utf-8")
-    documents = {CARD_PDF: card_html(edition, now, version), PRINT_PDF: whole_edition}
-    handouts = handout_files(edition, now, version)
-    if ALL_HANDOUTS_HTML in handouts:
-        documents[ALL_HANDOUTS_PDF] = handouts[ALL_HANDOUTS_HTML]
-    pdfs, card_note = print_pdfs(documents, now)
+    # The standalone documents, rendered once: published as HTML and printed to PDF.
+    standalone = {
+        CARD_FILE: card_html(edition, now, version),
+        PRINT_HTML: whole_edition_html(edition, section_pages(edition), version, now),
+        **handout_files(edition, now, version),
+    }
+    to_print = {CARD_PDF: CARD_FILE, PRINT_PDF: PRINT_HTML, ALL_HANDOUTS_PDF: ALL_HANDOUTS_HTML}
+    pdfs, card_note = print_pdfs(
+        {pdf: standalone[html] for pdf, html in to_print.items() if html in standalone}, now
+    )
+    assets.update({path: html.encode("utf-8") for path, html in standalone.items()})
     assets.update(pdfs)
-    site = render_site(edition, layout.root, input_paths, charts, assets, entries, now)
+    site = render_site(edition, version, charts, assets, entries, now)
     stats = ChartStats(renderer.rendered, renderer.reused)
     return Generated(site, checked.diagnostics, stats, card_note)

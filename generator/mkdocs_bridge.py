@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -31,7 +32,12 @@ SHIM = "assets/vendor/iframe-worker-shim.js"
 
 def _shim_source(config: MkDocsConfig) -> str | None:
     """The vendored iframe-worker shim's source, whose inline script CSP must allow."""
-    path = Path(config.docs_dir) / SHIM
+    return _read_optional(Path(config.docs_dir) / SHIM)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_optional(path: Path) -> str | None:
+    """A file's text, read once per process (every page of every build asks for it)."""
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
 from typing import Any
 
 from generator.content import ContentSet, Located
-from generator.errors import Diagnostic
+from generator.errors import Diagnostic, did_you_mean
 from generator.loader import KeyPath
 from generator.models import ContentModel
 from generator.models.overlay import Operation, TreeOverlay
@@ -88,8 +87,7 @@ class _Applier:
             self.added.append(Added(self.edition_id, kind, located))
             return
         if item_id not in target:
-            close = get_close_matches(item_id, list(target), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(item_id, target)
             self.problems.append(
                 where.diagnostic(
                     (op,) if op == "remove" else (op, "id"),
@@ -122,8 +120,7 @@ class _Applier:
     def patch(self, trees: dict[str, Located[Any]], located: Located[TreeOverlay]) -> None:
         item_id = located.document.path.stem
         if item_id not in trees:
-            close = get_close_matches(item_id, list(trees), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(item_id, trees)
             self.problems.append(
                 located.diagnostic(
                     ("patch",),

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from difflib import get_close_matches
-
 from generator.content import Located
-from generator.errors import Diagnostic
+from generator.errors import Diagnostic, did_you_mean
 from generator.models import Answer, DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.models.overlay import NodePatch, TreeOverlay
 
@@ -13,8 +11,7 @@ AnyNode = QuestionNode | StepNode | OutcomeNode
 
 
 def _unknown_node(found: str, known: list[str]) -> str:
-    close = get_close_matches(found, known, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(found, known)
     return f"expected a node of the base tree, got '{found}'{hint}"
 
 
@@ -105,8 +102,7 @@ class _Patcher:
         change = patch.change_answer
         assert change is not None
         if change.label not in labels:
-            close = get_close_matches(change.label, labels, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(change.label, labels)
             self.fail(
                 (*here, "change_answer", "label"),
                 f"expected one of the answers of '{node.id}', got '{change.label}'{hint}",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from generator.changes import Entry, history_json
@@ -14,19 +13,18 @@ from generator.models import Contact
 from generator.outputs import (
     contacts_export,
     edition_export,
-    inputs_hash,
     sections_export,
     to_json,
     tree_export,
 )
 from generator.previous_build import CHANGES_FILE
-from generator.render.card import CARD_FILE, CARD_PDF, card_html
+from generator.render.card import CARD_PDF
 from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
 from generator.render.contacts_view import channel_view
 from generator.render.feed import atom_feed
-from generator.render.handouts import ALL_HANDOUTS_PDF, handout_files
+from generator.render.handouts import ALL_HANDOUTS_PDF
 from generator.render.pages import Page, render_pages
-from generator.render.print_edition import PRINT_HTML, PRINT_PDF, stamp, whole_edition_html
+from generator.render.print_edition import PRINT_PDF, stamp
 
 EDITION_CSS = "assets/stylesheets/edition.css"
 FEED_FILE = "changes.xml"
@@ -121,8 +119,7 @@ def _nav(pages: list[Page]) -> list[Any]:
 
 def render_site(
     edition: ResolvedEdition,
-    root: Path,
-    input_files: list[Path],
+    version: str,
     charts: Mapping[str, str],
     assets: Mapping[str, bytes] | None = None,
     entries: Sequence[Entry] = (),
@@ -130,9 +127,10 @@ def render_site(
 ) -> RenderedSite:
     """Pages, exports and navigation of ``edition``.
 
-    ``input_files`` feed the inputs hash; ``charts`` maps tree ids to their SVG;
-    ``assets`` are edition files (a logo) copied into the site as they are; ``entries``
-    is the change history as of ``generated`` (an ISO date-time).
+    ``version`` is the hash of the build's inputs; ``charts`` maps tree ids to their SVG;
+    ``assets`` are files rendered or printed before (the standalone card, handouts and
+    printed edition, their PDFs, a logo), copied into the site as they are; ``entries`` is
+    the change history as of ``generated`` (an ISO date-time).
     """
     today = datetime.date.fromisoformat(generated[:10]) if generated else None
     has_pdf = CARD_PDF in (assets or {})
@@ -149,23 +147,12 @@ def render_site(
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):
         files[f"flowcharts/{tree.item.id}.json"] = to_json(tree_export(edition, tree.item))
         files[f"flowcharts/{tree.item.id}.svg"] = charts[tree.item.id].encode("utf-8")
-    version = inputs_hash(root, input_files)
     files["contacts.json"] = to_json(contacts_export(edition))
     files[CSV_FILE] = contacts_csv(edition).encode("utf-8")
     files[VCARD_FILE] = contacts_vcf(edition).encode("utf-8")
     files["edition.json"] = to_json(edition_export(edition, version))
-    if PRINT_HTML not in (assets or {}):  # generate() passes it when it printed the PDF
-        files[PRINT_HTML] = whole_edition_html(
-            edition,
-            [p for p in pages if p.src_uri.startswith("guidance/")],
-            version,
-            generated or "",
-        ).encode("utf-8")
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
-    files[CARD_FILE] = card_html(edition, generated or "", version).encode("utf-8")
-    for path, html in handout_files(edition, generated or "", version).items():
-        files[path] = html.encode("utf-8")
     files[CHANGES_FILE] = to_json(history_json(edition.id, list(entries)))
     files[FEED_FILE] = atom_feed(
         edition.id, edition.edition.item.name, entries, generated or ""

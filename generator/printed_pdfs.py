@@ -1,5 +1,6 @@
-"""Printed outputs as PDF bytes (the who-to-call card, the training handouts), printed by
-headless Chromium before MkDocs runs, so pages link a PDF only when it exists."""
+"""Printed outputs as PDF bytes (the who-to-call card, the printed edition, the training
+handouts), printed by headless Chromium before MkDocs runs, so pages link a PDF only when
+it exists."""
 
 from __future__ import annotations
 
