@@ -256,7 +256,7 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    version = ".".join(str(p) for p in graphviz_version().split("."))
+    version = graphviz_version()
     return (
         f"{os.cpu_count()} CPUs ({cpu}), {memory:.1f} GiB RAM, Python "
         f"{platform.python_version()}, Graphviz {version}, {platform.platform()}"
