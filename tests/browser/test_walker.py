@@ -197,5 +197,7 @@ def test_chart_nodes_are_links_to_their_steps(browser: Browser, national_site: P
     link = page.locator("#kcsie-part-5-node-choose-an-option a").first
     link.focus()
     page.keyboard.press("Enter")
+    # Following an in-page link updates the URL asynchronously: wait for it, then check.
+    page.wait_for_url("**/kcsie-part-5.html#kcsie-part-5-choose-an-option", timeout=5_000)
     assert page.url.endswith("kcsie-part-5.html#kcsie-part-5-choose-an-option")
     page.close()
