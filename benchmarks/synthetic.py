@@ -15,6 +15,7 @@ SENTENCE = (
     "social care can be made the same day"
 )
 WORDS = SENTENCE.split()
+SECTIONS_PER_PART = 25  # long guidance documents come in parts
 
 
 def _text(n: int, seed: int) -> str:
@@ -37,6 +38,7 @@ def tree(tree_id: str, size: int) -> dict[str, object]:
                 "id": f"n{q}",
                 "kind": "question",
                 "text": f"Question {q}: {_text(12, q)}",
+                "basis": "guidance",
                 "sources": [{"source": "kcsie-2025", "where": f"Paragraph {q + 1}"}],
                 "answers": [
                     {"label": "Yes", "next": f"n{left}"},
@@ -71,6 +73,7 @@ def section(section_id: str, order: int) -> dict[str, object]:
         "id": section_id,
         "title": f"Guidance {order}: {_text(4, order)}",
         "order": order,
+        "part": f"Part {order // SECTIONS_PER_PART + 1}",
         "audience": ["all-staff"],
         "summary": _text(25, order),
         "body": [

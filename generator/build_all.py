@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build import build_edition
 from generator.errors import ContentError, Diagnostic
 from generator.project import Layout
-from generator.render.site_index import site_index_html
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,8 @@ def build_one(root: Path, edition_id: str, out: Path, strict: bool, draft: bool)
 
 def write_site_index(out_root: Path) -> Path:
     """Write ``out_root/index.html`` listing every edition built under ``out_root``."""
+    from generator.render.site_index import site_index_html  # not needed to build one edition
+
     editions = []
     for path in sorted(out_root.glob("*/edition.json")):
         editions.append(json.loads(path.read_text(encoding="utf-8")))
@@ -61,6 +61,8 @@ def build_editions(
     on_done: Callable[[EditionBuild], None] | None = None,
 ) -> list[EditionBuild]:
     """Build ``edition_ids`` into ``out_root/<id>/`` in parallel, then write the index page."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     workers = max(1, min(jobs or os.cpu_count() or 1, len(edition_ids)))
     results: list[EditionBuild] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:

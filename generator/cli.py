@@ -8,11 +8,8 @@ from pathlib import Path
 
 import click
 from pydantic_core import PydanticCustomError
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from generator.build_all import EditionBuild, build_editions, build_one
-from generator.compare_previous import PreviousNotFound, changes_since
+from generator.build_all import EditionBuild, build_one
 from generator.editions import ResolvedEdition
 from generator.errors import (
     Diagnostic,
@@ -23,15 +20,11 @@ from generator.errors import (
 from generator.models import DecisionTree, OutcomeNode, QuestionNode
 from generator.pipeline import DEFAULT_EDITION, check_edition
 from generator.project import Layout, ProjectNotFound, find_project_root
-from generator.render.basis import with_basis
-from generator.render.diff import edition_diff
 from generator.render.flowcharts import GraphvizMissing
-from generator.render.routes import contact_text, routes_csv, routes_markdown, table_cell
-from generator.scaffold import ScaffoldError, write_scaffold
-from generator.schema import stale_schemas, write_schemas
-from generator.snapshot import snapshot_of_edition
-from generator.stepper import StepError, Stepper
 from generator.text_rules import check_id
+
+# Commands import what only they need inside the command: a build's start-up time counts
+# (benchmarks/RESULTS.md), and `build` of one edition needs neither rich nor the schema code.
 
 EXIT_CONTENT_ERROR = 1
 
@@ -161,6 +154,17 @@ def build(
         if _report_build(result, target, strict=strict):
             sys.exit(EXIT_CONTENT_ERROR)
         return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from generator.build_all import build_editions
+
     out_root = out.resolve() if out else layout.root / "site"
     with Progress(
         TextColumn("{task.description}"),
@@ -215,6 +219,8 @@ def serve(ctx: click.Context, edition: str | None, dev_addr: str) -> None:
 @click.pass_context
 def schema(ctx: click.Context, check_only: bool) -> None:
     """Write a JSON Schema per content file type into schemas/."""
+    from generator.schema import stale_schemas, write_schemas
+
     directory = _layout(ctx).schemas_dir
     if check_only:
         stale = stale_schemas(directory)
@@ -248,6 +254,8 @@ def _clean_edition(layout: Layout, edition_id: str, kind: str = "an edition id")
 @click.pass_context
 def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
     """Scaffold site_config/editions/ID with every role to fill listed; never overwrites."""
+    from generator.scaffold import ScaffoldError, write_scaffold
+
     layout = _layout(ctx)
     try:
         check_id(edition_id)
@@ -273,6 +281,9 @@ def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
 @click.pass_context
 def changes(ctx: click.Context, edition_id: str, previous: str) -> None:
     """What changed in edition ID since an earlier build or git ref: added, changed, removed."""
+    from generator.compare_previous import PreviousNotFound, changes_since
+    from generator.snapshot import snapshot_of_edition
+
     layout = _layout(ctx)
     current = snapshot_of_edition(_clean_edition(layout, edition_id))
     try:
@@ -289,6 +300,8 @@ def changes(ctx: click.Context, edition_id: str, previous: str) -> None:
 @click.pass_context
 def diff(ctx: click.Context, edition_id: str) -> None:
     """What edition ID adds, replaces, patches and removes versus its base, and any drift."""
+    from generator.render.diff import edition_diff
+
     layout = _layout(ctx)
     _known_edition(layout, edition_id)
     checked = check_edition(layout, edition_id)
@@ -323,6 +336,10 @@ def _tree_in_edition(
 @click.pass_context
 def walk(ctx: click.Context, tree_id: str, edition: str | None, answers: str | None) -> None:
     """Step through a decision tree in the terminal, or follow --answers."""
+    from generator.render.basis import with_basis
+    from generator.render.routes import contact_text
+    from generator.stepper import StepError, Stepper
+
     resolved, tree = _tree_in_edition(_layout(ctx), tree_id, edition)
     stepper = Stepper(tree)
     scripted = [a.strip() for a in answers.split(",")] if answers is not None else None
@@ -376,6 +393,8 @@ def walk(ctx: click.Context, tree_id: str, edition: str | None, answers: str | N
 @click.pass_context
 def paths(ctx: click.Context, tree_id: str, edition: str | None, output_format: str) -> None:
     """Print every route from the start of a tree to an outcome, for sign-off."""
+    from generator.render.routes import routes_csv, routes_markdown, table_cell
+
     resolved, tree = _tree_in_edition(_layout(ctx), tree_id, edition)
     if output_format == "csv":
         click.echo(routes_csv(resolved, tree), nl=False)

@@ -20,6 +20,7 @@ from generator.render.print_edition import PRINT_HTML, PRINT_PDF, whole_edition_
 from generator.render.site import RenderedSite, render_site
 from generator.render.tree_order import tree_order
 from generator.snapshot import snapshot_of_edition
+from generator.text_cache import TextCache
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def generate(
     if checked.edition is None or errors_in(checked.diagnostics):
         return Generated(None, checked.diagnostics)
     edition = checked.edition
-    renderer = ChartRenderer(default_cache_dir(layout.root) if use_cache else None)
+    cache_dir = default_cache_dir(layout.root) if use_cache else None
+    renderer = ChartRenderer(cache_dir)
     trees = sorted(edition.content.trees.values(), key=lambda t: t.item.id)
     charts = renderer.charts(edition, [(t.item, tree_order(t.item)) for t in trees])
     inputs = [*layout.input_files()]
@@ -81,9 +83,16 @@ def generate(
     input_paths = [p for p in inputs if p.exists()]
     version = inputs_hash(layout.root, input_paths)
     # The standalone documents, rendered once: published as HTML and printed to PDF.
+    guidance = section_pages(edition)
     standalone = {
         CARD_FILE: card_html(edition, now, version),
-        PRINT_HTML: whole_edition_html(edition, section_pages(edition), version, now),
+        PRINT_HTML: whole_edition_html(
+            edition,
+            guidance,
+            version,
+            now,
+            TextCache(cache_dir / "print-html", ".html") if cache_dir else None,
+        ),
         **handout_files(edition, now, version),
     }
     to_print = {CARD_PDF: CARD_FILE, PRINT_PDF: PRINT_HTML, ALL_HANDOUTS_PDF: ALL_HANDOUTS_HTML}
@@ -92,6 +101,6 @@ def generate(
     )
     assets.update({path: html.encode("utf-8") for path, html in standalone.items()})
     assets.update(pdfs)
-    site = render_site(edition, version, charts, assets, entries, now)
+    site = render_site(edition, version, charts, assets, entries, now, guidance)
     stats = ChartStats(renderer.rendered, renderer.reused)
     return Generated(site, checked.diagnostics, stats, card_note)

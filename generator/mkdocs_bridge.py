@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +22,7 @@ from generator.pipeline import DEFAULT_EDITION
 from generator.previous_build import read_previous_build
 from generator.project import Layout
 from generator.render.csp import with_policy
+from generator.render.flowcharts import default_cache_dir
 from generator.render.site import RenderedSite
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"
@@ -44,10 +46,13 @@ def _read_optional(path: Path) -> str | None:
 class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Hands a rendered edition to MkDocs: navigation, site name and generated files."""
 
-    def __init__(self, site: RenderedSite, watch: list[Path] | None = None) -> None:
+    def __init__(
+        self, site: RenderedSite, watch: list[Path] | None = None, cache_dir: Path | None = None
+    ) -> None:
         super().__init__()
         self.site = site
         self.watch = watch or []
+        self.cache_dir = cache_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.nav = self.site.nav
@@ -61,6 +66,18 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             if theme.logo:
                 config.theme["logo"] = theme.logo
         return config
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Keep the theme's compiled templates in the cache folder: plain MkDocs compiles
+        all of Material's templates again on every build and every reload. Jinja checks each
+        template's source checksum, so an edited or upgraded template is compiled afresh."""
+        if self.cache_dir is not None:
+            folder = self.cache_dir / "templates"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.site.pages:
@@ -116,12 +133,12 @@ def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
         count = len(errors_in(generated.diagnostics))
         raise Abort(f"safeguide: {count} content error(s) in edition '{edition_id}'")
     watch = [layout.content, layout.flowcharts_dir, layout.editions_dir / edition_id]
-    return SafeguidePlugin(generated.site, watch)
+    return SafeguidePlugin(generated.site, watch, default_cache_dir(layout.root))
 
 
 def build_with_mkdocs(layout: Layout, site: RenderedSite, site_dir: Path, *, strict: bool) -> None:
     """Run a real MkDocs build of ``site`` into ``site_dir`` with the project's mkdocs.yml."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(layout.mkdocs_config), site_dir=str(site_dir), hooks=[], strict=strict)
-    config.plugins["safeguide"] = SafeguidePlugin(site)
+    config.plugins["safeguide"] = SafeguidePlugin(site, cache_dir=default_cache_dir(layout.root))
     mkdocs_build(config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ def _short_code_display(digits: str) -> str:
 RELAY_PREFIXES = ("18000", "18001")
 
 
+@functools.lru_cache(maxsize=4096)  # a build formats the same few numbers many times
 def parse_phone(text: str) -> Phone:
     """Parse a UK number, short code or Relay UK number; raise :class:`PhoneError` if invalid.
 

@@ -167,3 +167,45 @@ def test_plain_mkdocs_build_uses_the_hook(minimal_project: Layout) -> None:
     site = minimal_project.root / "site" / "national"
     assert "Do we need to call the police?" in (site / "flowcharts" / "police.html").read_text()
     assert (site / "contacts.json").is_file()
+
+
+def _add_section(layout: Layout, section_id: str, part: str, order: int) -> None:
+    source = (layout.content / "sections" / "responding.yaml").read_text(encoding="utf-8")
+    text = source.replace("id: responding", f"id: {section_id}", 1).replace(
+        'title: "Responding to a disclosure',
+        f'part: "{part}"\norder: {order}\ntitle: "{section_id}',
+        1,
+    )
+    (layout.content / "sections" / f"{section_id}.yaml").write_text(text, encoding="utf-8")
+
+
+def test_sections_in_parts_are_grouped_and_other_parts_folded_away(
+    minimal_project: Layout,
+) -> None:
+    """A long edition's menu holds the sections of the reader's part, not every section."""
+    _add_section(minimal_project, "alpha", "Part one", 1)
+    _add_section(minimal_project, "beta", "Part two", 2)
+    _add_section(minimal_project, "gamma", "Part two", 3)
+    out = minimal_project.root / "out"
+    build_edition(minimal_project, "national", out, strict=True)
+    alpha = (out / "guidance" / "alpha.html").read_text(encoding="utf-8")
+    beta = (out / "guidance" / "beta.html").read_text(encoding="utf-8")
+    assert "Part one" in alpha and "Part two" in alpha  # both parts listed
+    assert '<a href="alpha.html" class="md-nav__link' in alpha
+    # a folded part links its first page only (Material's prune), not the rest of its pages
+    assert '<a href="gamma.html" class="md-nav__link' not in alpha
+    assert '<a href="gamma.html" class="md-nav__link' in beta and "Part one" in beta
+    # a section with no part stays in every guidance page's menu
+    assert '<a href="responding.html" class="md-nav__link' in alpha
+
+
+def test_theme_templates_compiled_once_are_kept_in_the_cache(minimal_project: Layout) -> None:
+    out = minimal_project.root / "out"
+    build_edition(minimal_project, "national", out)
+    first = _snapshot(out)
+    kept = minimal_project.root / ".cache" / "safeguide" / "templates"
+    assert len(list(kept.glob("*.cache"))) > 10  # Material's base, partials, our overrides
+    build_edition(minimal_project, "national", out)  # now from the compiled templates
+    second = _snapshot(out)
+    assert {k for k in first if k.endswith(".html")} == {k for k in second if k.endswith(".html")}
+    assert first["guidance/responding.html"] == second["guidance/responding.html"]

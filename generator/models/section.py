@@ -33,6 +33,12 @@ class Section(ContentModel):
     id: Id
     title: Line
     order: int = Field(default=100, description="Position in the navigation, lowest first.")
+    part: Line | None = Field(
+        default=None,
+        description="Navigation group for long editions (e.g. 'Part 2: Responding'); the "
+        "sections of one part are listed together, and a reader's menu shows the other parts "
+        "folded.",
+    )
     audience: list[Audience] = Field(min_length=1)
     summary: Text
     body: list[Block] = Field(min_length=1)

@@ -7,7 +7,6 @@ unchanged tree never runs ``dot`` again. A missing ``dot`` raises
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -18,8 +17,10 @@ import graphviz
 
 from generator.editions import ResolvedEdition
 from generator.models import DecisionTree
+from generator.render import svg_post
 from generator.render.dot_source import ChartLinks, tree_to_dot
 from generator.render.svg_post import postprocess_svg
+from generator.text_cache import TextCache, cache_key, code_fingerprint
 
 CACHE_VARIABLE = "SAFEGUIDE_CACHE_DIR"
 ENGINE = "dot"
@@ -109,40 +110,27 @@ class ChartRenderer:
     reused: int = 0
     _version: str | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        self._cache = TextCache(self.cache_dir / "svg" if self.cache_dir else None, ".svg")
+        self._charts = TextCache(self.cache_dir / "chart" if self.cache_dir else None, ".svg")
+
     def _key(self, dot_source: str) -> str:
         if self._version is None:
             self._version = graphviz_version()
-        digest = hashlib.sha256(f"{self._version}\n{dot_source}".encode())
-        return digest.hexdigest()
+        return cache_key(self._version, dot_source)
 
     def svg(self, dot_source: str) -> str:
         """Graphviz's raw SVG for ``dot_source``, from the cache when possible."""
         return self.svgs([dot_source])[0]
 
-    def _store(self, dot_source: str, svg: str) -> None:
-        if self.cache_dir is None:
-            return
-        path = self.cache_dir / "svg" / f"{self._key(dot_source)}.svg"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp-{os.getpid()}")
-        temporary.write_text(svg, encoding="utf-8")
-        os.replace(temporary, path)
-
     def svgs(self, dot_sources: list[str]) -> list[str]:
         """Raw SVG for each DOT source: cached ones read, the rest rendered in one batch."""
-        found: list[str | None] = []
-        for dot_source in dot_sources:
-            path = (
-                self.cache_dir / "svg" / f"{self._key(dot_source)}.svg"
-                if self.cache_dir is not None
-                else None
-            )
-            found.append(path.read_text(encoding="utf-8") if path and path.is_file() else None)
+        found = [self._cache.get(self._key(dot_source)) for dot_source in dot_sources]
         missing = [i for i, svg in enumerate(found) if svg is None]
         rendered = run_dot_batch([dot_sources[i] for i in missing])
         for i, svg in zip(missing, rendered, strict=True):
             found[i] = svg
-            self._store(dot_sources[i], svg)
+            self._cache.put(self._key(dot_sources[i]), svg)
         self.rendered += len(missing)
         self.reused += len(dot_sources) - len(missing)
         return [svg or "" for svg in found]
@@ -159,7 +147,16 @@ class ChartRenderer:
             tree_to_dot(tree, edition, order, ChartLinks(page=f"{tree.id}.html"))
             for tree, order in trees
         ]
-        return {
-            tree.id: postprocess_svg(svg, tree.id)
-            for (tree, _), svg in zip(trees, self.svgs(sources), strict=True)
-        }
+        keys = [
+            cache_key(self._key(source), tree.id, code_fingerprint(svg_post.__file__))
+            for (tree, _), source in zip(trees, sources, strict=True)
+        ]
+        found = {tree.id: self._charts.get(key) for (tree, _), key in zip(trees, keys, strict=True)}
+        if all(chart is not None for chart in found.values()):
+            self.reused += len(sources)  # no need to read Graphviz's raw SVG either
+            return {tree_id: chart or "" for tree_id, chart in found.items()}
+        charts = {}
+        for (tree, _), key, svg in zip(trees, keys, self.svgs(sources), strict=True):
+            charts[tree.id] = postprocess_svg(svg, tree.id)
+            self._charts.put(key, charts[tree.id])
+        return charts

@@ -12,6 +12,7 @@ import markdown  # type: ignore[import-untyped]
 from generator.editions import ResolvedEdition
 from generator.render.pages import Page
 from generator.render.template_cache import html_environment
+from generator.text_cache import TextCache, cache_key, code_fingerprint
 
 PRINT_HTML = "print/whole-edition.html"
 PRINT_PDF = "print/whole-edition.pdf"
@@ -35,30 +36,55 @@ def stamp(edition: ResolvedEdition, inputs_sha256: str, generated: str) -> str:
     )
 
 
-_CONVERTER = markdown.Markdown(extensions=_EXTENSIONS)  # one instance: building one is slow
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One Markdown converter per process, made on first use: making one is slow."""
+    return markdown.Markdown(extensions=_EXTENSIONS)
 
 
 @functools.lru_cache(maxsize=4096)
-def _section_html(markdown_text: str, anchor: str) -> str:
-    """One section's HTML; remembered, so a rebuild after an edit converts only what changed."""
+def _convert(markdown_text: str, anchor: str) -> str:
     text = _FRONT_MATTER.sub("", markdown_text)
     # Links between pages of the site point into the site from the print/ folder.
     text = re.sub(r"\]\((?:\.\./)?([a-z-]+/[^)#\s]+)\.md", r"](../\1.html", text)
-    _CONVERTER.reset()
-    body: str = _CONVERTER.convert(text)
+    converter = _converter()
+    converter.reset()
+    body: str = converter.convert(text)
     return body.replace('id="', f'id="{anchor}-')
 
 
+def _section_html(markdown_text: str, anchor: str, cache: TextCache | None) -> str:
+    """One section's HTML, converted only when neither this process nor the cache has it,
+    so a rebuild after an edit converts only the sections that changed."""
+    if cache is None:
+        return _convert(markdown_text, anchor)
+    key = cache_key(code_fingerprint(__file__), markdown.__version__, anchor, markdown_text)
+    html = cache.get(key)
+    if html is None:
+        html = _convert(markdown_text, anchor)
+        cache.put(key, html)
+    return html
+
+
 def whole_edition_html(
-    edition: ResolvedEdition, sections: Sequence[Page], inputs_sha256: str, generated: str
+    edition: ResolvedEdition,
+    sections: Sequence[Page],
+    inputs_sha256: str,
+    generated: str,
+    cache: TextCache | None = None,
 ) -> str:
-    """Every guidance section in navigation order, with a cover, contents and the stamp."""
+    """Every guidance section in navigation order, with a cover, contents and the stamp;
+    sections' HTML comes from ``cache`` when it has them."""
     settings = edition.edition.item
     rendered = []
     for page in sections:
         anchor = page.src_uri.removeprefix("guidance/").removesuffix(".md")
         rendered.append(
-            {"anchor": anchor, "title": page.title, "html": _section_html(page.markdown, anchor)}
+            {
+                "anchor": anchor,
+                "title": page.title,
+                "html": _section_html(page.markdown, anchor, cache),
+            }
         )
     return _ENVIRONMENT.get_template("print-edition.html.j2").render(
         name=settings.name,

@@ -95,6 +95,25 @@ def edition_css(edition: ResolvedEdition) -> str:
     )
 
 
+def _grouped(pages: list[Page]) -> list[Any]:
+    """Pages in order; those with a group gathered under it where the group first appears.
+
+    With Material's navigation.prune, a page's menu then holds the other groups folded,
+    not every page: the menu of a 500-section edition stays small (benchmarks/RESULTS.md).
+    """
+    nav: list[Any] = []
+    groups: dict[str, list[dict[str, str]]] = {}
+    for page in pages:
+        if not page.group:
+            nav.append({page.title: page.src_uri})
+        elif page.group in groups:
+            groups[page.group].append({page.title: page.src_uri})
+        else:
+            groups[page.group] = [{page.title: page.src_uri}]
+            nav.append({page.group: groups[page.group]})
+    return nav
+
+
 def _nav(pages: list[Page]) -> list[Any]:
     def under(prefix: str) -> list[dict[str, str]]:
         return [
@@ -106,7 +125,7 @@ def _nav(pages: list[Page]) -> list[Any]:
     routes = [{p.title: p.src_uri} for p in pages if p.src_uri.endswith("-routes.md")]
 
     nav: list[Any] = [{"Home": "index.md"}]
-    if guidance := under("guidance/"):
+    if guidance := _grouped([p for p in pages if p.src_uri.startswith("guidance/")]):
         nav.append({"Guidance": guidance})
     if flowcharts := under("flowcharts/"):
         nav.append({"Flowcharts": [*flowcharts, {"Every route, for sign-off": routes}]})
@@ -124,13 +143,15 @@ def render_site(
     assets: Mapping[str, bytes] | None = None,
     entries: Sequence[Entry] = (),
     generated: str | None = None,
+    guidance_pages: Sequence[Page] | None = None,
 ) -> RenderedSite:
     """Pages, exports and navigation of ``edition``.
 
     ``version`` is the hash of the build's inputs; ``charts`` maps tree ids to their SVG;
     ``assets`` are files rendered or printed before (the standalone card, handouts and
     printed edition, their PDFs, a logo), copied into the site as they are; ``entries`` is
-    the change history as of ``generated`` (an ISO date-time).
+    the change history as of ``generated`` (an ISO date-time); ``guidance_pages`` are the
+    section pages when the caller has rendered them already (for the printed edition).
     """
     today = datetime.date.fromisoformat(generated[:10]) if generated else None
     has_pdf = CARD_PDF in (assets or {})
@@ -142,6 +163,7 @@ def render_site(
         card_pdf=has_pdf,
         handouts_pdf=ALL_HANDOUTS_PDF in (assets or {}),
         print_pdf=PRINT_PDF in (assets or {}),
+        guidance_pages=guidance_pages,
     )
     files: dict[str, bytes] = {}
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):

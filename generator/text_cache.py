@@ -1,0 +1,58 @@
+"""Rendered text kept on disk between builds, keyed by a hash of everything it depends on.
+
+Used for what is slow to make and never changes for the same inputs: Graphviz's SVG of a
+chart and the HTML of a printed guidance section. Writes go through a temporary file and a
+rename, so two builds sharing a cache never read half a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from pathlib import Path
+
+
+def cache_key(*parts: str) -> str:
+    """A hex sha256 over ``parts`` (each one separated, so ("ab", "c") != ("a", "bc"))."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8")
+        digest.update(f"{len(data)}:".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_fingerprint(module_file: str) -> str:
+    """A hash of a module's source: part of the key of anything that module renders, so
+    a change to the code that renders it is never hidden by an old cached result."""
+    return hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:16]
+
+
+class TextCache:
+    """Text files named by key in one folder; with no folder, remembers nothing."""
+
+    def __init__(self, folder: Path | None, suffix: str) -> None:
+        self.folder = folder
+        self.suffix = suffix
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / f"{key}{self.suffix}" if self.folder is not None else None
+
+    def get(self, key: str) -> str | None:
+        """The text stored under ``key``, or None."""
+        path = self._path(key)
+        if path is None or not path.is_file():
+            return None
+        return path.read_text(encoding="utf-8")
+
+    def put(self, key: str, text: str) -> None:
+        """Store ``text`` under ``key`` (atomically)."""
+        path = self._path(key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
