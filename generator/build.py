@@ -1,11 +1,19 @@
-"""Build an edition into a folder atomically: temporary folder beside it, then a swap."""
+"""Build an edition into a folder atomically: temporary folder beside it, then a swap.
+
+Builds of one output folder take turns (a lock file beside it), so two at once never
+delete each other's temporary folder or swap half a site in; a killed build releases the
+lock with its process and leaves the previous site in place.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import ContentError
@@ -56,6 +64,19 @@ def swap_in(new: Path, out: Path) -> None:
         os.rename(new, out)
 
 
+@contextlib.contextmanager
+def one_build_at_a_time(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``.<out>.lock`` beside ``out`` (waiting for any other build
+    of the same folder to finish); the kernel releases it if the process dies."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / f".{out.name}.lock", "a", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def build_edition(
     layout: Layout, edition_id: str, out: Path, *, strict: bool = False, draft: bool = False
 ) -> Generated:
@@ -65,13 +86,17 @@ def build_edition(
     Raises :class:`ContentError` on content errors (or on warnings with ``strict``),
     leaving any earlier site in ``out`` untouched.
     """
-    generated = generate(
-        layout, edition_id, draft=draft, previous=read_previous_build(out.resolve())
-    )
+    out = out.resolve()
+    with one_build_at_a_time(out):
+        return _build_locked(layout, edition_id, out, strict=strict, draft=draft)
+
+
+def _build_locked(
+    layout: Layout, edition_id: str, out: Path, *, strict: bool, draft: bool
+) -> Generated:
+    generated = generate(layout, edition_id, draft=draft, previous=read_previous_build(out))
     if generated.site is None or (strict and generated.diagnostics):
         raise ContentError(generated.diagnostics)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     clear_stale(out)
     temporary = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out), dir=out.parent))
     _readable_by_web_server(temporary)

@@ -118,16 +118,39 @@ def _one_per_file(
             _add(target, located, kind, problems)
 
 
+def stray_files(layout: Layout) -> list[Diagnostic]:
+    """Files in the one-item-per-file folders that would be ignored: a ``.yml`` or ``.txt``
+    left there by mistake is reported, not silently left out of the site."""
+    problems = []
+    for folder in (layout.sections_dir, layout.flowcharts_dir, layout.scenarios_dir):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or (path.suffix == ".yaml" and path.is_file()):
+                continue
+            problems.append(
+                Diagnostic(
+                    path,
+                    Position(1, 1),
+                    "-",
+                    f"expected only <id>.yaml files in {folder.name}/, got '{path.name}'",
+                    "unexpected-file",
+                )
+            )
+    return problems
+
+
 def read_content(layout: Layout) -> tuple[ContentSet, list[Diagnostic]]:
     """Load and validate every national content file; report every problem found."""
     problems: list[Diagnostic] = []
     content = ContentSet()
 
     def load(paths: list[Path]) -> list[Document]:
-        documents, failures = load_documents(paths)
+        documents, failures = load_documents(paths, within=layout.root)
         problems.extend(failures)
         return documents
 
+    problems += stray_files(layout)
     for document in load([p for p in (layout.sources_file,) if p.exists()]):
         sources_file, found = validate(document, SourcesFile)
         problems.extend(found)

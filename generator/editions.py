@@ -135,7 +135,7 @@ def read_edition(
                 "unknown-edition",
             )
         ]
-    loaded = load_document(path)
+    loaded = load_document(path, within=path.parent)
     if isinstance(loaded, Diagnostic):
         return None, [loaded]
     edition, problems = validate(loaded, Edition)

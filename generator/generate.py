@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def generate(
     input_paths = [p for p in inputs if p.exists()]
     version = inputs_hash(layout.root, input_paths)
     # The standalone documents, rendered once: published as HTML and printed to PDF.
-    guidance = section_pages(edition)
+    guidance = section_pages(edition, today=datetime.date.fromisoformat(now[:10]))
     standalone = {
         CARD_FILE: card_html(edition, now, version),
         PRINT_HTML: whole_edition_html(

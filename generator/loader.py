@@ -20,6 +20,9 @@ from generator.errors import START, Diagnostic, Position, format_key_path
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
 MAX_ALIASES = 100
+MAX_DEPTH = 40
+"""Content needs a handful of levels; a limit well under Python's recursion limit turns a
+hostile, deeply nested file into one error instead of a crash."""
 
 KeyPath = tuple[str | int, ...]
 
@@ -132,6 +135,13 @@ class _Builder:
                 "(aliases expanding too far?)",
                 "yaml-alias-limit",
             )
+        if len(key_path) > MAX_DEPTH:
+            raise self.fail(
+                node,
+                key_path[:1],
+                f"expected at most {MAX_DEPTH} levels of nesting, got more",
+                "yaml-too-deep",
+            )
         self.value_positions.setdefault(key_path, _position(node.start_mark))
         if isinstance(node, yaml.ScalarNode):
             return self.loader.construct_object(node, deep=True)
@@ -199,8 +209,28 @@ def _decode(path: Path, raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load_document(path: Path) -> Document | Diagnostic:
-    """Load ``path``; return the document, or the one diagnostic that stopped it."""
+def _outside(path: Path, within: Path) -> Diagnostic | None:
+    """A diagnostic when ``path`` (a link, or in a linked folder) leads out of ``within``."""
+    target = path.resolve()
+    if target.is_relative_to(within.resolve()):
+        return None
+    return Diagnostic(
+        path,
+        START,
+        "-",
+        f"expected a file inside {within.name}/, got a link to a file outside it",
+        "link-outside",
+    )
+
+
+def load_document(path: Path, within: Path | None = None) -> Document | Diagnostic:
+    """Load ``path``; return the document, or the one diagnostic that stopped it.
+
+    With ``within``, a file that is a link (or sits in a linked folder) leading outside
+    that folder is refused: content must not pull in files from elsewhere on the machine.
+    """
+    if within is not None and (outside := _outside(path, within)):
+        return outside
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -278,12 +308,14 @@ def parse_document(path: Path, text: str) -> Document:
         loader.dispose()
 
 
-def load_documents(paths: list[Path]) -> tuple[list[Document], list[Diagnostic]]:
+def load_documents(
+    paths: list[Path], within: Path | None = None
+) -> tuple[list[Document], list[Diagnostic]]:
     """Load many files; return those that loaded and one diagnostic per file that did not."""
     documents: list[Document] = []
     problems: list[Diagnostic] = []
     for path in paths:
-        loaded = load_document(path)
+        loaded = load_document(path, within)
         if isinstance(loaded, Document):
             documents.append(loaded)
         else:

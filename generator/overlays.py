@@ -87,7 +87,7 @@ def read_overlays(folder: Path) -> tuple[Overlays, list[Diagnostic]]:
 
     def load(paths: list[Path]) -> list[Document]:
         known.update(paths)
-        documents, failures = load_documents(paths)
+        documents, failures = load_documents(paths, within=folder)
         problems.extend(failures)
         return documents
 

@@ -2,7 +2,11 @@
 
 Rejected anywhere in text: control characters (Graphviz copies them into SVG
 as invalid XML), bidirectional override characters (they disguise text), raw
-HTML tags (pages are Markdown; HTML would bypass escaping) and script URLs.
+HTML tags (pages are Markdown; HTML would bypass escaping), script URLs,
+Markdown attribute lists (``{: onclick=...}`` would set HTML attributes, ``{#id}``
+could clobber the page's own element ids) and Markdown links to anything but a web
+page, an email address, a phone number or a page of this site (no ``data:``,
+no protocol-relative ``//host``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,12 @@ from pydantic_core import PydanticCustomError
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!|\?)")
 _SCRIPT_URL = re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+_ATTRIBUTE_LIST = re.compile(r"\{\s*(?::|[#.][A-Za-z_]|[A-Za-z_][\w:.-]*\s*=)")
+_LINK_TARGETS = (
+    re.compile(r"\]\(\s*<?([^)>\s]*)"),  # [text](target) and ![alt](target)
+    re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^>\s]+)", re.MULTILINE),  # [ref]: target
+)
+_SAFE_LINK = re.compile(r"^(?:https?://[^/\s]|mailto:|tel:|#|[^:/\\][^:]*$|$)", re.IGNORECASE)
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -50,6 +60,21 @@ def check_text(value: str) -> str:
             "expected no script URL, got {found}",
             {"found": _excerpt(value, match.start())},
         )
+    if match := _ATTRIBUTE_LIST.search(value):
+        raise PydanticCustomError(
+            "attribute-list",
+            "expected no Markdown attribute list (it sets HTML attributes), got {found}",
+            {"found": _excerpt(value, match.start())},
+        )
+    for pattern in _LINK_TARGETS:
+        for match in pattern.finditer(value):
+            if not _SAFE_LINK.match(match.group(1)):
+                raise PydanticCustomError(
+                    "link-target",
+                    "expected a link to an https:// or http:// address, mailto:, tel: or a "
+                    "page of this site, got {found}",
+                    {"found": repr(match.group(1))},
+                )
     return value
 
 

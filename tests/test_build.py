@@ -27,6 +27,15 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _leftovers(out: Path) -> list[Path]:
+    """Temporary or set-aside folders beside ``out`` (the lock file stays, by design)."""
+    return [
+        p
+        for p in out.parent.iterdir()
+        if p.name.startswith(f".{out.name}.") and p.name != f".{out.name}.lock"
+    ]
+
+
 def test_build_writes_the_contracted_files(minimal_project: Layout) -> None:
     out = minimal_project.root / "site" / "national"
     # strict: any MkDocs warning (broken link or anchor, page outside nav) fails the build
@@ -123,7 +132,7 @@ def test_failed_build_leaves_previous_site_untouched(minimal_project: Layout) ->
         build_edition(minimal_project, "national", out)
     assert [d.code for d in raised.value.diagnostics] == ["unknown-reference"]
     assert _snapshot(out) == before
-    assert not [p for p in out.parent.iterdir() if p.name.startswith(".national.")]
+    assert not _leftovers(out)
 
 
 def test_killed_build_leaves_previous_site_and_next_build_clears_leftovers(
@@ -149,7 +158,7 @@ def test_killed_build_leaves_previous_site_and_next_build_clears_leftovers(
     process.wait()
     assert _snapshot(out) == before
     build_edition(minimal_project, "national", out)
-    assert not [p for p in out.parent.iterdir() if p.name.startswith(".national.")]
+    assert not _leftovers(out)
     assert (out / "index.html").is_file()
 
 

@@ -209,7 +209,7 @@ def render_pages(
             ),
         )
     ]
-    pages += section_pages(edition, env) if guidance_pages is None else guidance_pages
+    pages += section_pages(edition, env, today) if guidance_pages is None else guidance_pages
     for tree in trees:
         pages.append(
             Page(
@@ -352,8 +352,16 @@ def _scenarios_by_topic(scenarios: Sequence[Any]) -> list[tuple[str, list[Any]]]
     return [(topic, topics[topic]) for topic in sorted(topics)]
 
 
-def section_pages(edition: ResolvedEdition, env: jinja2.Environment | None = None) -> list[Page]:
-    """The guidance pages of ``edition`` in navigation order (also printed as one document)."""
+def section_pages(
+    edition: ResolvedEdition,
+    env: jinja2.Environment | None = None,
+    today: datetime.date | None = None,
+) -> list[Page]:
+    """The guidance pages of ``edition`` in navigation order (also printed as one document).
+
+    In a draft edition, a section whose ``review_by`` is before ``today`` carries a
+    "Review overdue" warning at the top.
+    """
     env = env or _environment(edition)
     content = edition.content
     sections = sorted((s.item for s in content.sections.values()), key=lambda s: (s.order, s.title))
@@ -372,6 +380,7 @@ def section_pages(edition: ResolvedEdition, env: jinja2.Environment | None = Non
                     audience=audience,
                     trees=[content.trees[t].item for t in section.trees],
                     contacts=_contacts(edition, section.contacts),
+                    overdue=edition.draft and today is not None and section.review_by < today,
                 ),
                 section.part or "",
             )
