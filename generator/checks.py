@@ -149,11 +149,25 @@ def check_references(edition: ResolvedEdition, today: datetime.date) -> list[Dia
     return problems
 
 
+def _bound_to_unknown_contact(edition: ResolvedEdition, role_id: str) -> bool:
+    """Whether a default or binding names ``role_id``'s contact, but no such contact exists."""
+    contacts = edition.content.contacts
+    role = edition.content.roles.get(role_id)
+    if role is not None and role.item.default is not None and role.item.default not in contacts:
+        return True
+    return any(
+        layer.item.bindings.get(role_id, None) not in (None, *contacts)
+        for layer in edition.layers or (edition.edition,)
+    )
+
+
 def check_roles_bound(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
     """Every role resolves to a contact or a declared gap; never silently to nothing."""
     problems = []
     settings = edition.edition
     for role_id, _name in edition.placeholders():
+        if _bound_to_unknown_contact(edition, role_id):
+            continue  # the unknown contact id is the one problem, reported where it is written
         if edition.draft:
             problems.append(
                 settings.diagnostic(
@@ -304,24 +318,33 @@ def _tree_problems(tree: Located[DecisionTree]) -> list[Diagnostic]:
     # Cycles, ignoring answers marked loop_back.
     state: dict[int, int] = {}  # 1 = on the current path, 2 = done
 
-    def visit(n: int) -> None:
-        state[n] = 1
-        for path, target, loop_back in edges(n):
-            if loop_back:
-                continue
-            t = index[target]
-            if state.get(t) == 1:
-                problems.append(
-                    tree.diagnostic(
-                        path,
-                        f"expected no cycle (mark a deliberate return with loop_back: true), "
-                        f"got a path back to '{target}'",
-                        "tree-cycle",
+    def visit(start: int) -> None:
+        # Depth-first with an explicit stack: a chain of thousands of steps must not hit
+        # Python's recursion limit.
+        state[start] = 1
+        stack = [(start, iter(edges(start)))]
+        while stack:
+            n, pending = stack[-1]
+            for path, target, loop_back in pending:
+                if loop_back:
+                    continue
+                t = index[target]
+                if state.get(t) == 1:
+                    problems.append(
+                        tree.diagnostic(
+                            path,
+                            f"expected no cycle (mark a deliberate return with loop_back: "
+                            f"true), got a path back to '{target}'",
+                            "tree-cycle",
+                        )
                     )
-                )
-            elif t not in state:
-                visit(t)
-        state[n] = 2
+                elif t not in state:
+                    state[t] = 1
+                    stack.append((t, iter(edges(t))))
+                    break
+            else:
+                state[n] = 2
+                stack.pop()
 
     for n in sorted(reached):
         if n not in state:
@@ -345,7 +368,68 @@ def _tree_problems(tree: Located[DecisionTree]) -> list[Diagnostic]:
                 "dead-end",
             )
         )
+    if not problems:
+        problems += _route_limits(tree, index[tree.item.start], edges)
     return problems
+
+
+MAX_ROUTES = 2_000
+"""Every route is listed for sign-off and walked in tests: a tree whose answers re-join
+can have exponentially many (30 two-way questions in a row: a billion)."""
+MAX_ROUTE_LENGTH = 150
+"""Nodes on the longest route; real trees have well under 30."""
+
+
+def _route_limits(
+    tree: Located[DecisionTree],
+    start: int,
+    edges: Callable[[int], list[tuple[KeyPath, str, bool]]],
+) -> list[Diagnostic]:
+    """Count routes and measure the longest without listing them (the tree is acyclic once
+    loop_back answers are set aside): one error if either is beyond what a reader can use."""
+    index = {node.id: n for n, node in enumerate(tree.item.nodes)}
+    forward = {
+        n: [index[t] for _, t, loop_back in edges(n) if not loop_back]
+        for n in range(len(tree.item.nodes))
+    }
+    order: list[int] = []  # post-order: every node after all the nodes it leads to
+    seen = {start}
+    stack = [(start, iter(forward[start]))]
+    while stack:
+        n, pending = stack[-1]
+        for t in pending:
+            if t not in seen:
+                seen.add(t)
+                stack.append((t, iter(forward[t])))
+                break
+        else:
+            order.append(n)
+            stack.pop()
+    routes: dict[int, int] = {}
+    length: dict[int, int] = {}
+    for n in order:
+        targets = forward[n]
+        routes[n] = sum(routes[t] for t in targets) if targets else 1
+        length[n] = 1 + max((length[t] for t in targets), default=0)
+    if routes[start] > MAX_ROUTES:
+        return [
+            tree.diagnostic(
+                ("start",),
+                f"expected at most {MAX_ROUTES} routes from start to an outcome (each is "
+                f"listed for sign-off), got {routes[start]:,}; split the tree",
+                "too-many-routes",
+            )
+        ]
+    if length[start] > MAX_ROUTE_LENGTH:
+        return [
+            tree.diagnostic(
+                ("start",),
+                f"expected at most {MAX_ROUTE_LENGTH} nodes on the longest route, got "
+                f"{length[start]}; split the tree",
+                "route-too-long",
+            )
+        ]
+    return []
 
 
 def check_trees(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:

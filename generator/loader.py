@@ -144,7 +144,12 @@ class _Builder:
             )
         self.value_positions.setdefault(key_path, _position(node.start_mark))
         if isinstance(node, yaml.ScalarNode):
-            return self.loader.construct_object(node, deep=True)
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError) as exc:  # e.g. 2027-13-01 looks like a date
+                raise self.fail(
+                    node, key_path, f"expected a real date, got '{node.value}' ({exc})", "bad-date"
+                ) from None
         self.stack.add(node_id)
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -251,6 +256,16 @@ def load_document(path: Path, within: Path | None = None) -> Document | Diagnost
         )
 
 
+def _is_tab_at(text: str, mark: yaml.Mark) -> bool:
+    """Whether the character YAML stopped at (or the line's indentation) is a tab."""
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    indentation = line[: len(line) - len(line.lstrip())]
+    return "\t" in indentation or line[mark.column : mark.column + 1] == "\t"
+
+
 def parse_document(path: Path, text: str) -> Document:
     """Parse YAML ``text`` that came from ``path``; raises on the first problem."""
     unprintable = yaml.reader.Reader.NON_PRINTABLE.search(text)
@@ -275,6 +290,16 @@ def parse_document(path: Path, text: str) -> Document:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or "invalid YAML"
             context = f" {exc.context}" if exc.context else ""
+            if mark is not None and _is_tab_at(text, mark):
+                raise _LoadFailure(
+                    Diagnostic(
+                        path,
+                        _position(mark),
+                        "-",
+                        "expected spaces, got a tab (YAML does not allow tabs for indentation)",
+                        "yaml-tab",
+                    )
+                ) from None
             raise _LoadFailure(
                 Diagnostic(
                     path,

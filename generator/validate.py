@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.errors import Diagnostic, format_key_path
+from generator.errors import Diagnostic, Position, did_you_mean, format_key_path
 from generator.loader import Document, KeyPath
 from generator.models import ContentModel
 
@@ -105,7 +105,8 @@ def diagnostic_for(document: Document, prefix: KeyPath, error: ErrorDetails) -> 
     if kind == "extra_forbidden":
         key = path[-1]
         position = document.position(path, of_key=True)
-        message = f"expected one of the known keys, got unknown key '{key}'"
+        hint = (error.get("ctx") or {}).get("hint", "")
+        message = f"expected one of the known keys, got unknown key '{key}'{hint}"
         return Diagnostic(document.path, position, shown_path, message, "unknown-key")
     if kind == "missing" or not exists:
         position = document.position(path[:-1])
@@ -143,12 +144,37 @@ def validate(
     data: Any = document.data
     for part in prefix:
         data = data[part]
+    if data is None and not prefix:
+        required = [name for name, field in model.model_fields.items() if field.is_required()]
+        message = f"expected keys {', '.join(required)}, got an empty file"
+        return None, [Diagnostic(document.path, Position(1, 1), "-", message, "empty-file")]
     if data is None:
         data = {}
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        diagnostics = [
-            diagnostic_for(document, prefix, error) for error in exc.errors(include_url=False)
-        ]
-        return None, diagnostics
+        errors = _misspelt_keys_merged(exc.errors(include_url=False))
+        return None, [diagnostic_for(document, prefix, error) for error in errors]
+
+
+def _misspelt_keys_merged(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """A misspelt key is one problem, not two: an unknown key close to a missing required key
+    beside it becomes one "unknown key ... (did you mean ...?)" error."""
+    missing = {
+        (tuple(e["loc"][:-1]), e["loc"][-1]): e
+        for e in errors
+        if e["type"] == "missing" and e["loc"] and isinstance(e["loc"][-1], str)
+    }
+    dropped: set[int] = set()
+    merged: list[ErrorDetails] = []
+    for error in errors:
+        loc = error["loc"]
+        if error["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            beside = [key for (parent, key) in missing if parent == tuple(loc[:-1])]
+            hint = did_you_mean(loc[-1], beside)
+            if hint:
+                guess = hint.split("'")[1]
+                dropped.add(id(missing[(tuple(loc[:-1]), guess)]))
+                error = {**error, "ctx": {**(error.get("ctx") or {}), "hint": hint}}
+        merged.append(error)
+    return [e for e in merged if id(e) not in dropped]
