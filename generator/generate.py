@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.changes import compare, history
 from generator.errors import Diagnostic, errors_in
 from generator.outputs import generated_at, inputs_hash
-from generator.pipeline import check_edition
+from generator.pipeline import check_edition, today
 from generator.previous_build import PreviousBuild
 from generator.printed_pdfs import print_pdfs
 from generator.project import Layout
 from generator.render.card import CARD_FILE, CARD_PDF, card_html
+from generator.render.external_links import with_safe_external_links
 from generator.render.flowcharts import ChartRenderer, default_cache_dir
 from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, handout_files
 from generator.render.pages import section_pages
@@ -84,7 +84,7 @@ def generate(
     input_paths = [p for p in inputs if p.exists()]
     version = inputs_hash(layout.root, input_paths)
     # The standalone documents, rendered once: published as HTML and printed to PDF.
-    guidance = section_pages(edition, today=datetime.date.fromisoformat(now[:10]))
+    guidance = section_pages(edition, today=today())
     standalone = {
         CARD_FILE: card_html(edition, now, version),
         PRINT_HTML: whole_edition_html(
@@ -100,7 +100,9 @@ def generate(
     pdfs, card_note = print_pdfs(
         {pdf: standalone[html] for pdf, html in to_print.items() if html in standalone}, now
     )
-    assets.update({path: html.encode("utf-8") for path, html in standalone.items()})
+    assets.update(
+        {path: with_safe_external_links(html).encode("utf-8") for path, html in standalone.items()}
+    )
     assets.update(pdfs)
     site = render_site(edition, version, charts, assets, entries, now, guidance)
     stats = ChartStats(renderer.rendered, renderer.reused)

@@ -22,6 +22,7 @@ from generator.pipeline import DEFAULT_EDITION
 from generator.previous_build import read_previous_build
 from generator.project import Layout
 from generator.render.csp import with_policy
+from generator.render.external_links import with_safe_external_links
 from generator.render.flowcharts import default_cache_dir
 from generator.render.site import RenderedSite
 
@@ -87,8 +88,9 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return files
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        """Every page gets its Content-Security-Policy (scripts: self and hashes only)."""
-        return with_policy(output, _shim_source(config))
+        """Every page gets its Content-Security-Policy (scripts: self and hashes only) and
+        rel="noopener noreferrer" on links that leave the site."""
+        return with_policy(with_safe_external_links(output), _shim_source(config))
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

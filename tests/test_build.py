@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_edition
+from generator.build import build_edition, one_build_at_a_time
 from generator.errors import ContentError
 from generator.project import Layout
 
@@ -160,6 +160,75 @@ def test_killed_build_leaves_previous_site_and_next_build_clears_leftovers(
     build_edition(minimal_project, "national", out)
     assert not _leftovers(out)
     assert (out / "index.html").is_file()
+
+
+def test_builds_of_one_edition_at_once_take_turns_and_leave_a_whole_site(
+    minimal_project: Layout,
+) -> None:
+    """Each later build starts while the one before is writing its temporary folder: without
+    turns, its clean-up of leftovers would delete that folder mid-build."""
+    for n in range(40):  # enough pages that MkDocs writes for a while
+        _add_section(minimal_project, f"extra-{n}", "Extra", 10 + n)
+    out = minimal_project.root / "site" / "national"
+    build_edition(minimal_project, "national", out)
+    expected = set(_snapshot(out))
+    builds = []
+    for _ in range(3):
+        builds.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "generator", "build"],
+                cwd=minimal_project.root,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and builds[-1].poll() is None:
+            if any(p.name.startswith(".national.tmp-") for p in out.parent.iterdir()):
+                break
+            time.sleep(0.005)
+    errors = [build.communicate(timeout=120)[1] for build in builds]
+    assert [build.returncode for build in builds] == [0, 0, 0], errors
+    assert set(_snapshot(out)) == expected  # every file there, none half-written or missing
+    assert json.loads((out / "edition.json").read_text(encoding="utf-8"))["id"] == "national"
+    assert not _leftovers(out)
+
+
+def test_a_build_waits_while_another_holds_the_folder(minimal_project: Layout) -> None:
+    """The turn-taking itself: while this test holds the folder's lock, a build of it waits
+    and changes nothing; once the lock is released it finishes."""
+    out = minimal_project.root / "site" / "national"
+    build_edition(minimal_project, "national", out)
+    before = _snapshot(out)
+    with one_build_at_a_time(out.resolve()):
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "generator", "build"],
+            cwd=minimal_project.root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(5)  # a build of this project takes about a second
+        assert waiting.poll() is None
+        assert _snapshot(out) == before and not _leftovers(out)
+    assert waiting.wait(timeout=120) == 0
+    assert (out / "index.html").is_file()
+
+
+def test_a_draft_build_marks_a_section_past_its_review_date(
+    minimal_project: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAFEGUIDE_TODAY", "2027-09-02")  # the fixture's review_by is 2027-09-01
+    out = minimal_project.root / "out"
+    generated = build_edition(minimal_project, "national", out, draft=True)
+    assert "review-overdue" in [d.code for d in generated.diagnostics]
+    page = (out / "guidance" / "responding.html").read_text(encoding="utf-8")
+    assert "Review overdue" in page and "due for review by 1 September 2027" in page
+    build_edition(minimal_project, "national", out)  # a published build: warned, not marked
+    assert "Review overdue" not in (out / "guidance" / "responding.html").read_text("utf-8")
+    monkeypatch.setenv("SAFEGUIDE_TODAY", "2027-09-01")  # due today is not yet overdue
+    build_edition(minimal_project, "national", out, draft=True)
+    assert "Review overdue" not in (out / "guidance" / "responding.html").read_text("utf-8")
 
 
 def test_plain_mkdocs_build_uses_the_hook(minimal_project: Layout) -> None:

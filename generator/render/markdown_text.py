@@ -1,9 +1,19 @@
-"""Put plain content text safely into generated Markdown."""
+"""Put content text safely into generated Markdown.
+
+Plain text is escaped so it renders exactly as written. Content Markdown (section text,
+step details, scenario narratives) is converted to HTML here and passed through nh3, an
+allow-list sanitiser, before it reaches a page: validation already refuses raw HTML,
+attribute lists and unsafe links, and this is the second, independent guard.
+"""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+
+import markdown  # type: ignore[import-untyped]
+import nh3
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~^])")
 _LIST_MARKER = re.compile(r"^([-+>])(\s)")
@@ -24,9 +34,43 @@ def attribute(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-def block(markdown: str) -> str:
-    """Validated Markdown (no raw HTML), trimmed, for a block position."""
-    return markdown.strip()
+ALLOWED_TAGS = {
+    *("p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "a"),
+    *("ul", "ol", "li", "h3", "h4", "h5", "h6"),
+    *("table", "thead", "tbody", "tr", "th", "td"),
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "ol": {"start"}}
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+_PAGE_LINK = re.compile(r'href="((?![a-z][a-z0-9+.-]*:|/|#)[^"#]*?)\.md(#[^"]*)?"')
+
+
+@functools.cache
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["tables", "sane_lists"])
+
+
+def sanitise(fragment: str) -> str:
+    """HTML cut down to what content Markdown may produce: no scripts, no event handlers,
+    no styles but table alignment, links only to web pages, email, phones and this site."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=LINK_SCHEMES,
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def block(markdown_text: str) -> str:
+    """Content Markdown as sanitised HTML in one raw HTML block of the generated page;
+    links to pages of the site (``../flowcharts/x.md#step``) point at their HTML."""
+    converter = _converter()
+    converter.reset()
+    cleaned = sanitise(converter.convert(markdown_text.strip()))
+    linked = _PAGE_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', cleaned)
+    return f'<div class="sg-text">\n{linked}\n</div>'
 
 
 def indent(markdown: str, spaces: int = 4) -> str:

@@ -310,7 +310,7 @@ def walker_json(edition: ResolvedEdition, tree: DecisionTree, numbers: dict[str,
     ``<script>`` element."""
     payload = {"tree": tree_export(edition, tree), "steps": numbers}
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return data.replace("</", "<\\/")
+    return data.replace("<", "\\u003c")  # no "</script" or "<!--" can end the element
 
 
 def render_tree_page(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.render.markdown_text import attribute, indent, inline
+from generator.render.markdown_text import attribute, block, indent, inline
 
 
 def rendered(text: str) -> str:
@@ -36,3 +36,42 @@ def test_attribute_escapes_quotes() -> None:
 
 def test_indent_indents_every_line_but_blank_ones() -> None:
     assert indent("one\n\ntwo\nthree") == "    one\n\n    two\n    three"
+
+
+def test_block_is_sanitised_html_even_if_validation_were_bypassed() -> None:
+    """nh3 is the second guard: whatever reaches it, no script, handler or script URL leaves."""
+    hostile = (
+        "<script>alert(1)</script> **bold** <img src=x onerror=alert(2)>\n\n"
+        "[click](javascript:alert(3)) [data](data:text/html,x) <a href=x onclick=alert(4)>a</a>"
+        "\n\n<iframe src=https://evil.example></iframe><style>body{}</style>"
+    )
+    html = block(hostile)
+    for gone in (
+        "<script",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "data:",
+        "<iframe",
+        "<style",
+        "<img",
+    ):
+        assert gone not in html
+    assert "<strong>bold</strong>" in html
+
+
+def test_block_keeps_what_content_markdown_means() -> None:
+    html = block(
+        "Tell the **DSL**. See [KCSIE](https://www.gov.uk/x) or "
+        "[step 2](../flowcharts/police.md#police-call-999).\n\n"
+        "| Crime | Call |\n| :-- | --: |\n| Rape & assault | 999 |\n\n- one\n- two"
+    )
+    assert html.startswith('<div class="sg-text">') and html.endswith("</div>")
+    assert '<a href="https://www.gov.uk/x" rel="noopener noreferrer">KCSIE</a>' in html
+    assert 'href="../flowcharts/police.html#police-call-999"' in html  # page links to HTML
+    assert '<td style="text-align:left">Rape &amp; assault</td>' in html
+    assert "<li>one</li>" in html
+
+
+def test_attribute_lists_are_not_a_markdown_feature_of_content() -> None:
+    assert "<p onclick" not in block('Text\n{: onclick="alert(1)" }')
