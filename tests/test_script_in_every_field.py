@@ -16,8 +16,7 @@ from tests.conftest import FIXTURES
 
 SCRIPT = "<script>alert(document.cookie)</script>"
 FILES = sorted(
-    p.relative_to(FIXTURES / "minimal").as_posix()
-    for p in (FIXTURES / "minimal").rglob("*.yaml")
+    p.relative_to(FIXTURES / "minimal").as_posix() for p in (FIXTURES / "minimal").rglob("*.yaml")
 )
 
 

@@ -209,4 +209,3 @@ def test_the_generated_trees_are_not_all_alike() -> None:
 
     collect()
     assert seen == {"step", "three answers", "re-joined", "deep"}
-
