@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.content import ContentSet, Located
 from generator.errors import Diagnostic, Position, Severity, did_you_mean
@@ -118,6 +120,36 @@ class ResolvedEdition:
         return found
 
 
+_ACTIVE_SVG = re.compile(
+    rb"<\s*(?:script|foreignObject|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:|"
+    rb"<!ENTITY|xlink:href\s*=\s*[\"'](?!#)|\shref\s*=\s*[\"'](?!#)",
+    re.IGNORECASE,
+)
+
+
+def _logo_problems(located: Located[Edition], logo: Path, folder: Path) -> list[Diagnostic]:
+    """A logo is published as a file of the site: it must be the edition's own file, and an
+    SVG must be a picture only (opened on its own, an SVG's script would run in the site)."""
+    if not logo.resolve().is_relative_to(folder.resolve()):
+        return [
+            located.diagnostic(
+                ("branding", "logo"),
+                f"expected a file inside {folder.name}/, got a link to a file outside it",
+                "link-outside",
+            )
+        ]
+    if logo.suffix == ".svg" and (found := _ACTIVE_SVG.search(logo.read_bytes())):
+        return [
+            located.diagnostic(
+                ("branding", "logo"),
+                "expected an SVG picture with no script, event handler, external link or "
+                f"embedded document, got {found.group(0).decode('utf-8', 'replace').strip()!r}",
+                "unsafe-logo",
+            )
+        ]
+    return []
+
+
 def read_edition(
     layout: Layout, edition_id: str
 ) -> tuple[Located[Edition] | None, list[Diagnostic]]:
@@ -151,6 +183,8 @@ def read_edition(
                 "missing-file",
             )
         )
+    elif logo is not None:
+        problems += _logo_problems(located, path.parent / logo, path.parent)
     if edition.id != edition_id:
         problems.append(
             located.diagnostic(
