@@ -411,24 +411,23 @@ def _route_limits(
         targets = forward[n]
         routes[n] = sum(routes[t] for t in targets) if targets else 1
         length[n] = 1 + max((length[t] for t in targets), default=0)
-    if routes[start] > MAX_ROUTES:
-        return [
-            tree.diagnostic(
-                ("start",),
-                f"expected at most {MAX_ROUTES} routes from start to an outcome (each is "
-                f"listed for sign-off), got {routes[start]:,}; split the tree",
-                "too-many-routes",
-            )
-        ]
-    if length[start] > MAX_ROUTE_LENGTH:
-        return [
-            tree.diagnostic(
-                ("start",),
-                f"expected at most {MAX_ROUTE_LENGTH} nodes on the longest route, got "
-                f"{length[start]}; split the tree",
-                "route-too-long",
-            )
-        ]
+    limits = (
+        (
+            routes[start] > MAX_ROUTES,
+            f"expected at most {MAX_ROUTES} routes from start to an outcome (each is listed "
+            f"for sign-off), got {routes[start]:,}; split the tree",
+            "too-many-routes",
+        ),
+        (
+            length[start] > MAX_ROUTE_LENGTH,
+            f"expected at most {MAX_ROUTE_LENGTH} nodes on the longest route, got "
+            f"{length[start]}; split the tree",
+            "route-too-long",
+        ),
+    )
+    for exceeded, message, code in limits:
+        if exceeded:
+            return [tree.diagnostic(("start",), message, code)]
     return []
 
 

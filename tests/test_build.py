@@ -135,25 +135,36 @@ def test_failed_build_leaves_previous_site_untouched(minimal_project: Layout) ->
     assert not _leftovers(out)
 
 
+def _start_build(layout: Layout) -> subprocess.Popen[str]:
+    """``safeguide build`` of the default edition in its own process (and process group)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=layout.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _wait_for_temporary_folder(out: Path, build: subprocess.Popen[str]) -> bool:
+    """Wait (up to a minute) until a build is writing its temporary folder beside ``out``."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and build.poll() is None:
+        if any(p.name.startswith(f".{out.name}.tmp-") for p in out.parent.iterdir()):
+            return True
+        time.sleep(0.005)
+    return False
+
+
 def test_killed_build_leaves_previous_site_and_next_build_clears_leftovers(
     minimal_project: Layout,
 ) -> None:
     out = minimal_project.root / "site" / "national"
     build_edition(minimal_project, "national", out)
     before = _snapshot(out)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build"],
-        cwd=minimal_project.root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    leftovers: list[Path] = []
-    while time.monotonic() < deadline and not leftovers:
-        leftovers = [p for p in out.parent.iterdir() if p.name.startswith(".national.tmp-")]
-        time.sleep(0.01)
-    assert leftovers, "the build never created its temporary folder"
+    process = _start_build(minimal_project)
+    assert _wait_for_temporary_folder(out, process), "the build never made its temporary folder"
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert _snapshot(out) == before
@@ -174,20 +185,8 @@ def test_builds_of_one_edition_at_once_take_turns_and_leave_a_whole_site(
     expected = set(_snapshot(out))
     builds = []
     for _ in range(3):
-        builds.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "generator", "build"],
-                cwd=minimal_project.root,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and builds[-1].poll() is None:
-            if any(p.name.startswith(".national.tmp-") for p in out.parent.iterdir()):
-                break
-            time.sleep(0.005)
+        builds.append(_start_build(minimal_project))
+        _wait_for_temporary_folder(out, builds[-1])
     errors = [build.communicate(timeout=120)[1] for build in builds]
     assert [build.returncode for build in builds] == [0, 0, 0], errors
     assert set(_snapshot(out)) == expected  # every file there, none half-written or missing
@@ -202,12 +201,7 @@ def test_a_build_waits_while_another_holds_the_folder(minimal_project: Layout) -
     build_edition(minimal_project, "national", out)
     before = _snapshot(out)
     with one_build_at_a_time(out.resolve()):
-        waiting = subprocess.Popen(
-            [sys.executable, "-m", "generator", "build"],
-            cwd=minimal_project.root,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        waiting = _start_build(minimal_project)
         time.sleep(5)  # a build of this project takes about a second
         assert waiting.poll() is None
         assert _snapshot(out) == before and not _leftovers(out)
