@@ -14,14 +14,14 @@ from generator.printed_pdfs import print_pdfs
 from generator.project import Layout
 from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.external_links import with_safe_external_links
-from generator.render.flowcharts import ChartRenderer, default_cache_dir
+from generator.render.flowcharts import ChartRenderer
 from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, handout_files
 from generator.render.pages import section_pages
 from generator.render.print_edition import PRINT_HTML, PRINT_PDF, whole_edition_html
 from generator.render.site import RenderedSite, render_site
 from generator.render.tree_order import tree_order
 from generator.snapshot import snapshot_of_edition
-from generator.text_cache import TextCache
+from generator.text_cache import TextCache, default_cache_dir
 
 
 @dataclass(frozen=True)

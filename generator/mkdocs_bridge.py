@@ -23,8 +23,8 @@ from generator.previous_build import read_previous_build
 from generator.project import Layout
 from generator.render.csp import with_policy
 from generator.render.external_links import with_safe_external_links
-from generator.render.flowcharts import default_cache_dir
 from generator.render.site import RenderedSite
+from generator.text_cache import default_cache_dir
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"
 log = logging.getLogger("mkdocs.plugins.safeguide")

@@ -1,8 +1,13 @@
 """Rendered text kept on disk between builds, keyed by a hash of everything it depends on.
 
 Used for what is slow to make and never changes for the same inputs: Graphviz's SVG of a
-chart and the HTML of a printed guidance section. Writes go through a temporary file and a
-rename, so two builds sharing a cache never read half a file.
+chart, the HTML of a printed guidance section and (through Jinja) compiled theme templates.
+Writes go through a temporary file and a rename, so two builds sharing a cache never read
+half a file.
+
+The cache lives in the user's cache folder, never in the project: cached HTML, SVG and
+compiled templates are used as they are, so a file planted in the content tree (a commit
+to the repository) must not be able to pose as one.
 """
 
 from __future__ import annotations
@@ -11,6 +16,19 @@ import functools
 import hashlib
 import os
 from pathlib import Path
+
+CACHE_VARIABLE = "SAFEGUIDE_CACHE_DIR"
+
+
+def default_cache_dir(root: Path) -> Path:
+    """``$SAFEGUIDE_CACHE_DIR`` if set, else a folder for this project (by its absolute path)
+    under ``$XDG_CACHE_HOME/safeguide`` or ``~/.cache/safeguide``."""
+    configured = os.environ.get(CACHE_VARIABLE)
+    if configured:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    project = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    return base / "safeguide" / project
 
 
 def cache_key(*parts: str) -> str:

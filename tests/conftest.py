@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,22 @@ def make_project(destination: Path, content: Path) -> Layout:
         shutil.copytree(REPO / folder, destination / folder, dirs_exist_ok=True)
     shutil.copytree(content, destination, dirs_exist_ok=True)
     return Layout(destination)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds in session- and module-wide fixtures cache into a temporary folder, not the
+    user's cache folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SAFEGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each test starts with an empty cache of its own (charts, printed sections, templates),
+    so what one test renders never shows up as reused in another."""
+    monkeypatch.setenv("SAFEGUIDE_CACHE_DIR", str(tmp_path / "safeguide-cache"))
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ import pytest
 from generator.build import build_edition, one_build_at_a_time
 from generator.errors import ContentError
 from generator.project import Layout
+from generator.text_cache import default_cache_dir
 
 pytestmark = pytest.mark.slow
 
@@ -275,7 +276,7 @@ def test_theme_templates_compiled_once_are_kept_in_the_cache(minimal_project: La
     out = minimal_project.root / "out"
     build_edition(minimal_project, "national", out)
     first = _snapshot(out)
-    kept = minimal_project.root / ".cache" / "safeguide" / "templates"
+    kept = default_cache_dir(minimal_project.root) / "templates"
     assert len(list(kept.glob("*.cache"))) > 10  # Material's base, partials, our overrides
     build_edition(minimal_project, "national", out)  # now from the compiled templates
     second = _snapshot(out)

@@ -22,7 +22,6 @@ from generator.render.dot_source import ChartLinks, tree_to_dot
 from generator.render.svg_post import postprocess_svg
 from generator.text_cache import TextCache, cache_key, code_fingerprint
 
-CACHE_VARIABLE = "SAFEGUIDE_CACHE_DIR"
 ENGINE = "dot"
 
 
@@ -35,12 +34,6 @@ class GraphvizMissing(RuntimeError):
             "package (for example 'apt-get install graphviz' or 'brew install graphviz') "
             "and run the command again"
         )
-
-
-def default_cache_dir(root: Path) -> Path:
-    """``$SAFEGUIDE_CACHE_DIR`` if set, else ``.cache/safeguide`` in the project root."""
-    configured = os.environ.get(CACHE_VARIABLE)
-    return Path(configured) if configured else root / ".cache" / "safeguide"
 
 
 def graphviz_version() -> str:

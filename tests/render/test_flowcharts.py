@@ -12,10 +12,10 @@ from generator.project import Layout
 from generator.render.flowcharts import (
     ChartRenderer,
     GraphvizMissing,
-    default_cache_dir,
     graphviz_version,
     run_dot,
 )
+from generator.text_cache import default_cache_dir
 
 DOT = 'digraph "t" { graph [id="t-graph", label="T"]; "a" -> "b"; }\n'
 
@@ -41,9 +41,14 @@ def test_cache_dir_comes_from_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SAFEGUIDE_CACHE_DIR", raising=False)
-    assert default_cache_dir(tmp_path) == tmp_path / ".cache" / "safeguide"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    one, two = tmp_path / "one", tmp_path / "two"
+    # Outside the project, so nothing in the content tree can pose as cached output.
+    assert default_cache_dir(one).parent == tmp_path / "user-cache" / "safeguide"
+    assert not default_cache_dir(one).is_relative_to(one)
+    assert default_cache_dir(one) == default_cache_dir(one) != default_cache_dir(two)
     monkeypatch.setenv("SAFEGUIDE_CACHE_DIR", str(tmp_path / "elsewhere"))
-    assert default_cache_dir(tmp_path) == tmp_path / "elsewhere"
+    assert default_cache_dir(one) == tmp_path / "elsewhere"
 
 
 def test_build_reports_rendered_then_reused(minimal_project: Layout) -> None:
