@@ -610,5 +610,12 @@ CHECKS: tuple[Check, ...] = (
 
 
 def run_checks(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
-    """Every check on ``edition``."""
-    return [problem for check in CHECKS for problem in check(edition, today)]
+    """Every check on ``edition``.
+
+    Whether a contact is used is judged only once every reference resolves: a misspelt
+    reference is one problem, not also a warning that the contact it meant is unused.
+    """
+    problems = [problem for check in CHECKS for problem in check(edition, today)]
+    if any(p.code == "unknown-reference" for p in problems):
+        problems = [p for p in problems if p.code != "unused-contact"]
+    return problems
