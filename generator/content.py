@@ -140,13 +140,16 @@ def stray_files(layout: Layout) -> list[Diagnostic]:
     return problems
 
 
-def read_content(layout: Layout) -> tuple[ContentSet, list[Diagnostic]]:
-    """Load and validate every national content file; report every problem found."""
+def read_content(
+    layout: Layout, cache_dir: Path | None = None
+) -> tuple[ContentSet, list[Diagnostic]]:
+    """Load and validate every national content file; report every problem found (files
+    parsed before come from ``cache_dir``)."""
     problems: list[Diagnostic] = []
     content = ContentSet()
 
     def load(paths: list[Path]) -> list[Document]:
-        documents, failures = load_documents(paths, within=layout.root)
+        documents, failures = load_documents(paths, within=layout.root, cache_dir=cache_dir)
         problems.extend(failures)
         return documents
 

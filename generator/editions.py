@@ -207,8 +207,11 @@ class Layer:
     overlays: Overlays
 
 
-def read_chain(layout: Layout, edition_id: str) -> tuple[list[Layer] | None, list[Diagnostic]]:
-    """The edition and its bases, root first; a cycle or an unknown base is an error."""
+def read_chain(
+    layout: Layout, edition_id: str, cache_dir: Path | None = None
+) -> tuple[list[Layer] | None, list[Diagnostic]]:
+    """The edition and its bases, root first; a cycle or an unknown base is an error
+    (overlay files parsed before come from ``cache_dir``)."""
     problems: list[Diagnostic] = []
     chain: list[Layer] = []
     current: str | None = edition_id
@@ -217,7 +220,7 @@ def read_chain(layout: Layout, edition_id: str) -> tuple[list[Layer] | None, lis
         problems.extend(found)
         if settings is None:
             return None, problems
-        overlays, found = read_overlays(layout.editions_dir / current)
+        overlays, found = read_overlays(layout.editions_dir / current, cache_dir)
         problems.extend(found)
         chain.append(Layer(settings, overlays))
         base = settings.item.base

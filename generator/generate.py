@@ -84,7 +84,8 @@ def generate(
     input_paths = [p for p in inputs if p.exists()]
     version = inputs_hash(layout.root, input_paths)
     # The standalone documents, rendered once: published as HTML and printed to PDF.
-    guidance = section_pages(edition, today=today())
+    blocks = TextCache(cache_dir / "markdown-html", ".html") if cache_dir else None
+    guidance = section_pages(edition, today=today(), cache=blocks)
     standalone = {
         CARD_FILE: card_html(edition, now, version),
         PRINT_HTML: whole_edition_html(
@@ -104,6 +105,6 @@ def generate(
         {path: with_safe_external_links(html).encode("utf-8") for path, html in standalone.items()}
     )
     assets.update(pdfs)
-    site = render_site(edition, version, charts, assets, entries, now, guidance)
+    site = render_site(edition, version, charts, assets, entries, now, guidance, blocks)
     stats = ChartStats(renderer.rendered, renderer.reused)
     return Generated(site, checked.diagnostics, stats, card_note)

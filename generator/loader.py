@@ -7,6 +7,8 @@ limit (YAML "billion laughs" bombs) or refer to themselves.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +17,9 @@ from typing import Any
 
 import yaml
 
+from generator import errors
 from generator.errors import START, Diagnostic, Position, format_key_path
+from generator.text_cache import cache_key, code_fingerprint
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
@@ -228,11 +232,36 @@ def _outside(path: Path, within: Path) -> Diagnostic | None:
     )
 
 
-def load_document(path: Path, within: Path | None = None) -> Document | Diagnostic:
+def _cached_parse(path: Path, text: str, cache_dir: Path | None) -> Document:
+    """``parse_document``, remembered in ``cache_dir`` (the user's cache folder, never the
+    project: see text_cache.py) by a hash of the text and of the code that parses it."""
+    if cache_dir is None:
+        return parse_document(path, text)
+    key = cache_key(code_fingerprint(__file__), code_fingerprint(errors.__file__), text)
+    cached = cache_dir / "parsed" / f"{key}.pickle"
+    try:
+        data, values, keys = pickle.loads(cached.read_bytes())
+        return Document(path, data, values, keys)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass
+    document = parse_document(path, text)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    temporary = cached.with_name(f"{cached.name}.tmp-{os.getpid()}")
+    temporary.write_bytes(
+        pickle.dumps((document.data, document.value_positions, document.key_positions))
+    )
+    os.replace(temporary, cached)
+    return document
+
+
+def load_document(
+    path: Path, within: Path | None = None, cache_dir: Path | None = None
+) -> Document | Diagnostic:
     """Load ``path``; return the document, or the one diagnostic that stopped it.
 
     With ``within``, a file that is a link (or sits in a linked folder) leading outside
     that folder is refused: content must not pull in files from elsewhere on the machine.
+    With ``cache_dir``, a file parsed before (same text) is not parsed again.
     """
     if within is not None and (outside := _outside(path, within)):
         return outside
@@ -247,7 +276,7 @@ def load_document(path: Path, within: Path | None = None) -> Document | Diagnost
                 "file-too-large",
             )
         text = _decode(path, path.read_bytes())
-        return parse_document(path, text)
+        return _cached_parse(path, text, cache_dir)
     except _LoadFailure as failure:
         return failure.diagnostic
     except OSError as exc:
@@ -334,13 +363,13 @@ def parse_document(path: Path, text: str) -> Document:
 
 
 def load_documents(
-    paths: list[Path], within: Path | None = None
+    paths: list[Path], within: Path | None = None, cache_dir: Path | None = None
 ) -> tuple[list[Document], list[Diagnostic]]:
     """Load many files; return those that loaded and one diagnostic per file that did not."""
     documents: list[Document] = []
     problems: list[Diagnostic] = []
     for path in paths:
-        loaded = load_document(path, within)
+        loaded = load_document(path, within, cache_dir)
         if isinstance(loaded, Document):
             documents.append(loaded)
         else:

@@ -79,15 +79,16 @@ def _file_id_matches(located: Located[ContentModel], problems: list[Diagnostic])
         )
 
 
-def read_overlays(folder: Path) -> tuple[Overlays, list[Diagnostic]]:
-    """Load and validate every overlay file under an edition ``folder``."""
+def read_overlays(folder: Path, cache_dir: Path | None = None) -> tuple[Overlays, list[Diagnostic]]:
+    """Load and validate every overlay file under an edition ``folder`` (files parsed
+    before come from ``cache_dir``)."""
     problems: list[Diagnostic] = []
     overlays = Overlays()
     known: set[Path] = {folder / EDITION_FILE}
 
     def load(paths: list[Path]) -> list[Document]:
         known.update(paths)
-        documents, failures = load_documents(paths, within=folder)
+        documents, failures = load_documents(paths, within=folder, cache_dir=cache_dir)
         problems.extend(failures)
         return documents
 

@@ -11,6 +11,7 @@ from generator.content import read_content
 from generator.editions import ResolvedEdition, read_chain, resolve_chain
 from generator.errors import Diagnostic, errors_in, sorted_diagnostics
 from generator.project import Layout
+from generator.text_cache import default_cache_dir
 
 DEFAULT_EDITION = "national"
 
@@ -36,8 +37,9 @@ def check_edition(layout: Layout, edition_id: str, *, draft: bool = False) -> Ch
     once every file validated, so they never report noise caused by a file
     that failed to load.
     """
-    content, problems = read_content(layout)
-    chain, chain_problems = read_chain(layout, edition_id)
+    cache_dir = default_cache_dir(layout.root)  # files parsed before are not parsed again
+    content, problems = read_content(layout, cache_dir)
+    chain, chain_problems = read_chain(layout, edition_id, cache_dir)
     problems += chain_problems
     if chain is None or errors_in(problems):
         return Checked(None, sorted_diagnostics(problems))

@@ -11,6 +11,7 @@ no protocol-relative ``//host``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pydantic_core import PydanticCustomError
@@ -40,6 +41,7 @@ def _excerpt(text: str, start: int, width: int = 20) -> str:
     return repr(text[start : start + width])
 
 
+@functools.lru_cache(maxsize=8192)  # the same text is checked in every edition of a chain
 def check_text(value: str) -> str:
     """Reject control characters, raw HTML and script URLs; return ``value`` unchanged."""
     if match := _CONTROL.search(value):

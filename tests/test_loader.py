@@ -101,3 +101,29 @@ def test_syntax_error_has_a_position_and_no_key_path(write: Write) -> None:
 )
 def test_key_paths_are_formatted_like_python(parts: tuple[str | int, ...], expected: str) -> None:
     assert format_key_path(parts) == expected
+
+
+def test_a_file_parsed_before_comes_from_the_cache_and_a_changed_one_is_parsed_again(
+    tmp_path: Path,
+) -> None:
+
+    path = tmp_path / "s.yaml"
+    path.write_text("id: s\ntitle: First\nnodes:\n  - {id: a}\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = load_document(path, cache_dir=cache)
+    assert len(list((cache / "parsed").iterdir())) == 1
+    again = load_document(path, cache_dir=cache)
+    assert isinstance(first, Document) and isinstance(again, Document)
+    assert (again.data, again.value_positions, again.key_positions) == (
+        first.data,
+        first.value_positions,
+        first.key_positions,
+    )
+    assert again.position(("nodes", 0, "id")) == first.position(("nodes", 0, "id"))
+    path.write_text("id: s\ntitle: Second\n", encoding="utf-8")
+    changed = load_document(path, cache_dir=cache)
+    assert isinstance(changed, Document) and changed.data["title"] == "Second"
+    for stored in (cache / "parsed").iterdir():  # a damaged cache entry is parsed afresh
+        stored.write_bytes(b"not a pickle")
+    damaged = load_document(path, cache_dir=cache)
+    assert isinstance(damaged, Document) and damaged.data["title"] == "Second"

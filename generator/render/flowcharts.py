@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,8 +110,23 @@ class ChartRenderer:
 
     def _key(self, dot_source: str) -> str:
         if self._version is None:
-            self._version = graphviz_version()
+            self._version = self._dot_version()
         return cache_key(self._version, dot_source)
+
+    def _dot_version(self) -> str:
+        """Graphviz's version, asked of ``dot`` once per installed binary (by its path, size
+        and time), not once per build: starting a process costs more than the answer."""
+        dot = shutil.which(ENGINE)
+        if dot is None:
+            raise GraphvizMissing()
+        stat = Path(dot).resolve().stat()
+        key = cache_key(dot, str(stat.st_size), str(stat.st_mtime_ns))
+        versions = TextCache(self.cache_dir / "dot-version" if self.cache_dir else None, ".txt")
+        version = versions.get(key)
+        if version is None:
+            version = graphviz_version()
+            versions.put(key, version)
+        return version
 
     def svg(self, dot_source: str) -> str:
         """Graphviz's raw SVG for ``dot_source``, from the cache when possible."""

@@ -11,15 +11,19 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 
 import markdown  # type: ignore[import-untyped]
 import nh3
+
+from generator.text_cache import TextCache, cache_key, code_fingerprint
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~^])")
 _LIST_MARKER = re.compile(r"^([-+>])(\s)")
 _ORDERED_MARKER = re.compile(r"^(\d+)\.(\s)")
 
 
+@functools.lru_cache(maxsize=8192)  # names and labels recur on many pages
 def inline(text: str) -> str:
     """Plain text as one line of Markdown that renders exactly as written."""
     flat = " ".join(text.split())
@@ -41,6 +45,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "ol": {"start"}}
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+NH3_VERSION: str = getattr(nh3, "__version__", "")
 _PAGE_LINK = re.compile(r'href="((?![a-z][a-z0-9+.-]*:|/|#)[^"#]*?)\.md(#[^"]*)?"')
 
 
@@ -71,6 +76,25 @@ def block(markdown_text: str) -> str:
     cleaned = sanitise(converter.convert(markdown_text.strip()))
     linked = _PAGE_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', cleaned)
     return f'<div class="sg-text">\n{linked}\n</div>'
+
+
+def cached_block(cache: TextCache | None) -> Callable[[str], str]:
+    """:func:`block`, remembered in ``cache`` between builds (keyed by the text and by the
+    code, Markdown and nh3 versions that convert and sanitise it)."""
+    if cache is None:
+        return block
+
+    def remembered(markdown_text: str) -> str:
+        key = cache_key(
+            code_fingerprint(__file__), markdown.__version__, NH3_VERSION, markdown_text
+        )
+        html = cache.get(key)
+        if html is None:
+            html = block(markdown_text)
+            cache.put(key, html)
+        return html
+
+    return remembered
 
 
 def indent(markdown: str, spaces: int = 4) -> str:

@@ -25,6 +25,7 @@ from generator.render.routes import routes_markdown
 from generator.render.svg_post import route_chart
 from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.render.tree_order import tree_order
+from generator.text_cache import TextCache
 
 DIRECTORY_GROUPS = (
     ("emergency", "Emergency: a child is in immediate danger"),
@@ -68,7 +69,7 @@ def long_date(value: datetime.date) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-def _environment(edition: ResolvedEdition) -> jinja2.Environment:
+def _environment(edition: ResolvedEdition, cache: TextCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         auto_reload=False,
@@ -90,7 +91,7 @@ def _environment(edition: ResolvedEdition) -> jinja2.Environment:
     env.filters.update(
         long_date_text=lambda text: long_date(datetime.date.fromisoformat(text)),
         inline=markdown_text.inline,
-        block=markdown_text.block,
+        block=markdown_text.cached_block(cache),
         indent=markdown_text.indent,
         cite=cite,
         long_date=long_date,
@@ -174,16 +175,18 @@ def render_pages(
     print_pdf: bool = False,
     facilitator: bool = False,
     guidance_pages: Sequence[Page] | None = None,
+    cache: TextCache | None = None,
 ) -> list[Page]:
     """Every generated page of ``edition``, in navigation order.
 
-    ``guidance_pages`` are the section pages when the caller has rendered them already.
+    ``guidance_pages`` are the section pages when the caller has rendered them already;
+    ``cache`` keeps content Markdown's sanitised HTML between builds.
 
     ``charts`` maps each tree id to its post-processed SVG, inlined on the tree's page;
     ``entries`` is the change history, shown on What's new and flagged on pages that
     changed within the edition's ``flag_changes_days`` of ``today``.
     """
-    env = _environment(edition)
+    env = _environment(edition, cache)
     content = edition.content
     sections = sorted((s.item for s in content.sections.values()), key=lambda s: (s.order, s.title))
     trees = sorted((t.item for t in content.trees.values()), key=lambda t: t.title)
@@ -356,13 +359,14 @@ def section_pages(
     edition: ResolvedEdition,
     env: jinja2.Environment | None = None,
     today: datetime.date | None = None,
+    cache: TextCache | None = None,
 ) -> list[Page]:
     """The guidance pages of ``edition`` in navigation order (also printed as one document).
 
     In a draft edition, a section whose ``review_by`` is before ``today`` carries a
     "Review overdue" warning at the top.
     """
-    env = env or _environment(edition)
+    env = env or _environment(edition, cache)
     content = edition.content
     sections = sorted((s.item for s in content.sections.values()), key=lambda s: (s.order, s.title))
     pages = []

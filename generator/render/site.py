@@ -25,6 +25,7 @@ from generator.render.feed import atom_feed
 from generator.render.handouts import ALL_HANDOUTS_PDF
 from generator.render.pages import Page, render_pages
 from generator.render.print_edition import PRINT_PDF, stamp
+from generator.text_cache import TextCache
 
 EDITION_CSS = "assets/stylesheets/edition.css"
 FEED_FILE = "changes.xml"
@@ -144,6 +145,7 @@ def render_site(
     entries: Sequence[Entry] = (),
     generated: str | None = None,
     guidance_pages: Sequence[Page] | None = None,
+    cache: TextCache | None = None,
 ) -> RenderedSite:
     """Pages, exports and navigation of ``edition``.
 
@@ -151,7 +153,8 @@ def render_site(
     ``assets`` are files rendered or printed before (the standalone card, handouts and
     printed edition, their PDFs, a logo), copied into the site as they are; ``entries`` is
     the change history as of ``generated`` (an ISO date-time); ``guidance_pages`` are the
-    section pages when the caller has rendered them already (for the printed edition).
+    section pages when the caller has rendered them already (for the printed edition);
+    ``cache`` keeps content Markdown's sanitised HTML between builds.
     """
     today = datetime.date.fromisoformat(generated[:10]) if generated else None
     has_pdf = CARD_PDF in (assets or {})
@@ -164,6 +167,7 @@ def render_site(
         handouts_pdf=ALL_HANDOUTS_PDF in (assets or {}),
         print_pdf=PRINT_PDF in (assets or {}),
         guidance_pages=guidance_pages,
+        cache=cache,
     )
     files: dict[str, bytes] = {}
     for tree in sorted(edition.content.trees.values(), key=lambda t: t.item.id):

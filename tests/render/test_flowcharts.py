@@ -103,3 +103,14 @@ def test_a_batch_gives_the_same_svg_as_one_dot_process_per_graph() -> None:
     ]
     assert len(sources) >= 10
     assert run_dot_batch(sources) == [run_dot(source) for source in sources]
+
+
+def test_dot_is_asked_its_version_once_per_installed_binary(tmp_path: Path) -> None:
+    ChartRenderer(tmp_path).svg(DOT)
+    (stored,) = (tmp_path / "dot-version").iterdir()
+    assert stored.read_text(encoding="utf-8") == graphviz_version()
+    stored.write_text("9.9.9-recorded", encoding="utf-8")
+    again = ChartRenderer(tmp_path)
+    again.svg(DOT)  # a new key: the recorded version is part of it, so dot renders again
+    assert again.rendered == 1
+    assert again._version == "9.9.9-recorded"

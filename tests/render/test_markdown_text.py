@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 
-from generator.render.markdown_text import attribute, block, indent, inline
+from generator.render.markdown_text import attribute, block, cached_block, indent, inline
+from generator.text_cache import TextCache
 
 
 def rendered(text: str) -> str:
@@ -75,3 +78,16 @@ def test_block_keeps_what_content_markdown_means() -> None:
 
 def test_attribute_lists_are_not_a_markdown_feature_of_content() -> None:
     assert "<p onclick" not in block('Text\n{: onclick="alert(1)" }')
+
+
+def test_cached_block_gives_the_same_html_and_reads_it_back_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    cache = TextCache(tmp_path, ".html")
+    convert = cached_block(cache)
+    text = "Tell the **DSL** [now](tel:999)."
+    assert convert(text) == block(text)
+    (stored,) = tmp_path.iterdir()
+    stored.write_text("<p>from the cache</p>", encoding="utf-8")
+    assert convert(text) == "<p>from the cache</p>"  # not converted again
+    assert cached_block(None) is block
