@@ -1,7 +1,8 @@
 """Rendered text kept on disk between builds, keyed by a hash of everything it depends on.
 
 Used for what is slow to make and never changes for the same inputs: Graphviz's SVG of a
-chart, the HTML of a printed guidance section and (through Jinja) compiled theme templates.
+chart, the sanitised HTML of content Markdown and of a printed guidance section, and
+(through the loader and Jinja) parsed YAML and compiled theme templates.
 Writes go through a temporary file and a rename, so two builds sharing a cache never read
 half a file.
 

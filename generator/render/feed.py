@@ -7,9 +7,16 @@ in ElementTree is global and would change how other modules serialise SVG.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _html_escape
 
 from generator.changes import Entry
+
+
+def escape(text: str) -> str:
+    """Text for XML content: &, < and > escaped (what xml.sax.saxutils.escape does, without
+    loading the urllib and ssl modules it pulls in)."""
+    return _html_escape(text, quote=False)
+
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -18,7 +25,7 @@ def atom_feed(edition_id: str, edition_name: str, entries: Sequence[Entry], upda
     """Atom 1.0 XML: one entry per build that changed something, linking to What's new."""
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
-        f"<feed xmlns={quoteattr(ATOM)}>",
+        f'<feed xmlns="{ATOM}">',
         f"  <title>{escape(edition_name)}: what's new</title>",
         f"  <id>urn:safeguide:{escape(edition_id)}:changes</id>",
         f"  <updated>{escape(entries[0].date if entries else updated)}</updated>",

@@ -14,8 +14,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import graphviz
-
 from generator.editions import ResolvedEdition
 from generator.models import DecisionTree
 from generator.render import svg_post
@@ -39,6 +37,8 @@ class GraphvizMissing(RuntimeError):
 
 def graphviz_version() -> str:
     """Version of the installed ``dot``, e.g. ``2.43.0``."""
+    import graphviz  # loaded only when dot runs: most rebuilds take every chart from the cache
+
     try:
         return ".".join(str(part) for part in graphviz.version())
     except graphviz.ExecutableNotFound:
@@ -47,6 +47,8 @@ def graphviz_version() -> str:
 
 def run_dot(dot_source: str) -> str:
     """SVG text from ``dot -Tsvg`` for ``dot_source``."""
+    import graphviz
+
     try:
         svg: str = graphviz.pipe_string(ENGINE, "svg", dot_source, encoding="utf-8", quiet=True)
     except graphviz.ExecutableNotFound:
