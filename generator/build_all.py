@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.build import build_edition
 from generator.errors import ContentError, Diagnostic
 from generator.project import Layout
+from generator.text_cache import write_atomically
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,7 @@ def write_site_index(out_root: Path) -> Path:
     for path in sorted(out_root.glob("*/edition.json")):
         editions.append(json.loads(path.read_text(encoding="utf-8")))
     target = out_root / "index.html"
-    temporary = target.with_suffix(f".tmp-{os.getpid()}")
-    temporary.write_text(site_index_html(editions), encoding="utf-8")
-    os.replace(temporary, target)
+    write_atomically(target, site_index_html(editions).encode("utf-8"))
     return target
 
 

@@ -7,7 +7,6 @@ limit (YAML "billion laughs" bombs) or refer to themselves.
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
 from collections.abc import Mapping
@@ -19,7 +18,7 @@ import yaml
 
 from generator import errors
 from generator.errors import START, Diagnostic, Position, format_key_path
-from generator.text_cache import cache_key, code_fingerprint
+from generator.text_cache import cache_key, code_fingerprint, write_atomically
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
@@ -245,12 +244,9 @@ def _cached_parse(path: Path, text: str, cache_dir: Path | None) -> Document:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass
     document = parse_document(path, text)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    temporary = cached.with_name(f"{cached.name}.tmp-{os.getpid()}")
-    temporary.write_bytes(
-        pickle.dumps((document.data, document.value_positions, document.key_positions))
+    write_atomically(
+        cached, pickle.dumps((document.data, document.value_positions, document.key_positions))
     )
-    os.replace(temporary, cached)
     return document
 
 

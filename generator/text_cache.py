@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 CACHE_VARIABLE = "SAFEGUIDE_CACHE_DIR"
@@ -49,6 +50,15 @@ def code_fingerprint(module_file: str) -> str:
     return hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:16]
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``path`` through a temporary file beside it and a rename, so no reader (another
+    build, a web server) ever sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
 class TextCache:
     """Text files named by key in one folder; with no folder, remembers nothing."""
 
@@ -69,9 +79,13 @@ class TextCache:
     def put(self, key: str, text: str) -> None:
         """Store ``text`` under ``key`` (atomically)."""
         path = self._path(key)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        if path is not None:
+            write_atomically(path, text.encode("utf-8"))
+
+    def get_or_make(self, key: str, make: Callable[[], str]) -> str:
+        """The text stored under ``key``; else ``make()``'s, stored for next time."""
+        text = self.get(key)
+        if text is None:
+            text = make()
+            self.put(key, text)
+        return text

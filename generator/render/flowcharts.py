@@ -124,11 +124,7 @@ class ChartRenderer:
         stat = Path(dot).resolve().stat()
         key = cache_key(dot, str(stat.st_size), str(stat.st_mtime_ns))
         versions = TextCache(self.cache_dir / "dot-version" if self.cache_dir else None, ".txt")
-        version = versions.get(key)
-        if version is None:
-            version = graphviz_version()
-            versions.put(key, version)
-        return version
+        return versions.get_or_make(key, graphviz_version)
 
     def svg(self, dot_source: str) -> str:
         """Graphviz's raw SVG for ``dot_source``, from the cache when possible."""

@@ -88,11 +88,7 @@ def cached_block(cache: TextCache | None) -> Callable[[str], str]:
         key = cache_key(
             code_fingerprint(__file__), markdown.__version__, NH3_VERSION, markdown_text
         )
-        html = cache.get(key)
-        if html is None:
-            html = block(markdown_text)
-            cache.put(key, html)
-        return html
+        return cache.get_or_make(key, lambda: block(markdown_text))
 
     return remembered
 

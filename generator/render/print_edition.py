@@ -59,11 +59,7 @@ def _section_html(markdown_text: str, anchor: str, cache: TextCache | None) -> s
     if cache is None:
         return _convert(markdown_text, anchor)
     key = cache_key(code_fingerprint(__file__), markdown.__version__, anchor, markdown_text)
-    html = cache.get(key)
-    if html is None:
-        html = _convert(markdown_text, anchor)
-        cache.put(key, html)
-    return html
+    return cache.get_or_make(key, lambda: _convert(markdown_text, anchor))
 
 
 def whole_edition_html(

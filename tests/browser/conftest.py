@@ -59,6 +59,12 @@ def local_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture
+def edition_site(national_site: Path, local_sites: Path, edition_id: str) -> Path:
+    """The built site of the edition a test is parametrized with (``edition_id``)."""
+    return national_site if edition_id == "national" else local_sites / edition_id
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:

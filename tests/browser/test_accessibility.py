@@ -48,17 +48,17 @@ def violations(browser: Browser, site: Path, scheme: str) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("edition_id", ["national", *LOCAL_EDITIONS])
 def test_no_axe_violations_on_any_page_type(
-    browser: Browser, national_site: Path, local_sites: Path, edition_id: str, scheme: str
+    browser: Browser, edition_site: Path, scheme: str
 ) -> None:
-    site = national_site if edition_id == "national" else local_sites / edition_id
+    site = edition_site
     assert violations(browser, site, scheme) == []
 
 
 @pytest.mark.parametrize("edition_id", ["national", *LOCAL_EDITIONS])
 def test_every_page_type_reflows_at_320px_and_requests_nothing_outside_the_site(
-    browser: Browser, national_site: Path, local_sites: Path, edition_id: str
+    browser: Browser, edition_site: Path
 ) -> None:
-    site = national_site if edition_id == "national" else local_sites / edition_id
+    site = edition_site
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     requests: list[str] = []

@@ -96,10 +96,8 @@ def test_a_declared_gap_is_two_taps_away_and_says_so(browser: Browser, local_sit
 
 
 @pytest.mark.parametrize("edition_id", ["national", *LOCAL_EDITIONS])
-def test_the_card_prints_on_one_a4_page(
-    national_site: Path, local_sites: Path, edition_id: str, tmp_path: Path
-) -> None:
-    site = national_site if edition_id == "national" else local_sites / edition_id
+def test_the_card_prints_on_one_a4_page(edition_site: Path, tmp_path: Path) -> None:
+    site = edition_site
     pdf = tmp_path / "card.pdf"
     print_to_pdf(site / "who-to-call.html", pdf)
     data = pdf.read_bytes()

@@ -57,9 +57,9 @@ def test_search_finds_the_right_page_first_from_file_urls(
 
 @pytest.mark.parametrize("edition_id", ["national", *LOCAL_EDITIONS])
 def test_no_csp_violation_and_search_works_on_every_page(
-    browser: Browser, national_site: Path, local_sites: Path, edition_id: str
+    browser: Browser, edition_site: Path
 ) -> None:
-    site = national_site if edition_id == "national" else local_sites / edition_id
+    site = edition_site
     context = browser.new_context()
     context.add_init_script(LISTEN)
     page = context.new_page()
