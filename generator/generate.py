@@ -19,6 +19,7 @@ from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, hando
 from generator.render.pages import section_pages
 from generator.render.print_edition import PRINT_HTML, PRINT_PDF, whole_edition_html
 from generator.render.site import RenderedSite, render_site
+from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.render.tree_order import tree_order
 from generator.snapshot import snapshot_of_edition
 from generator.text_cache import TextCache, default_cache_dir
@@ -65,6 +66,8 @@ def generate(
         return Generated(None, checked.diagnostics)
     edition = checked.edition
     cache_dir = default_cache_dir(layout.root) if use_cache else None
+    if cache_dir is not None:
+        TEMPLATE_BYTECODE.keep_in(cache_dir / "templates")
     renderer = ChartRenderer(cache_dir)
     trees = sorted(edition.content.trees.values(), key=lambda t: t.item.id)
     charts = renderer.charts(edition, [(t.item, tree_order(t.item)) for t in trees])

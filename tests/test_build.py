@@ -272,12 +272,14 @@ def test_sections_in_parts_are_grouped_and_other_parts_folded_away(
     assert '<a href="responding.html" class="md-nav__link' in alpha
 
 
-def test_theme_templates_compiled_once_are_kept_in_the_cache(minimal_project: Layout) -> None:
+def test_templates_compiled_once_are_kept_in_the_cache(minimal_project: Layout) -> None:
     out = minimal_project.root / "out"
     build_edition(minimal_project, "national", out)
     first = _snapshot(out)
     kept = default_cache_dir(minimal_project.root) / "templates"
     assert len(list(kept.glob("*.cache"))) > 10  # Material's base, partials, our overrides
+    ours = [f for f in kept.glob("*.cache") if b"section.md.j2" in f.read_bytes()]
+    assert ours, "safeguide's own page templates are kept compiled too"
     build_edition(minimal_project, "national", out)  # now from the compiled templates
     second = _snapshot(out)
     assert {k for k in first if k.endswith(".html")} == {k for k in second if k.endswith(".html")}
