@@ -115,6 +115,8 @@ def overhead(work: Path, runs: int, sections: int) -> list[str]:
         build_edition(layout, "national", out)  # fill the cache, as any earlier build has
     pages = len(list(out.rglob("*.html")))
     counter = iter(range(10_000))
+    section = layout.root / "content" / "sections" / "s7.yaml"
+    original = section.read_text(encoding="utf-8")
 
     def safeguide_build(cache: Path) -> None:  # a process each, like mkdocs: start-up counts
         subprocess.run(
@@ -124,21 +126,29 @@ def overhead(work: Path, runs: int, sections: int) -> list[str]:
             env={**os.environ, "SAFEGUIDE_CACHE_DIR": str(cache)},
         )
 
+    def edit_and_build() -> None:  # an author changed one section, then builds
+        section.write_text(original.replace("Part 0", f"Part 0 edit {next(counter)}"), "utf-8")
+        safeguide_build(warm_cache)
+
     medians = side_by_side(
         runs,
-        safeguide=lambda: safeguide_build(warm_cache),
-        safeguide_first=lambda: safeguide_build(work / f"empty-cache-{next(counter)}"),
+        edited=edit_and_build,
+        unchanged=lambda: safeguide_build(warm_cache),
+        first=lambda: safeguide_build(work / f"empty-cache-{next(counter)}"),
         mkdocs=lambda: mkdocs_build(plain),
     )
-    ratio = medians["safeguide"] / medians["mkdocs"]
-    first = medians["safeguide_first"] / medians["mkdocs"]
+    section.write_text(original, encoding="utf-8")
+    floor = medians["mkdocs"]
+    edited, unchanged, first = (medians[k] / floor for k in ("edited", "unchanged", "first"))
     return [
-        f"| Overhead vs plain `mkdocs build` ({pages} pages), rebuild | safeguide "
-        f"{medians['safeguide']:.2f} s, mkdocs {medians['mkdocs']:.2f} s | "
-        f"**{ratio:.2f}** (target ≤ 1.15) |",
-        f"| Overhead vs plain `mkdocs build`, first build (empty cache: every chart through "
-        f"Graphviz) | safeguide {medians['safeguide_first']:.2f} s, mkdocs "
-        f"{medians['mkdocs']:.2f} s | {first:.2f} |",
+        f"| Overhead vs plain `mkdocs build` ({pages} pages): build after a one-section edit | "
+        f"safeguide {medians['edited']:.2f} s, mkdocs {floor:.2f} s | "
+        f"**{edited:.2f}** (target ≤ 1.15) |",
+        f"| Overhead vs plain `mkdocs build`: build with nothing changed | safeguide "
+        f"{medians['unchanged']:.2f} s, mkdocs {floor:.2f} s | **{unchanged:.2f}** |",
+        f"| Overhead vs plain `mkdocs build`: first build (empty cache: every chart, template "
+        f"and page made) | safeguide {medians['first']:.2f} s, mkdocs {floor:.2f} s | "
+        f"{first:.2f} |",
     ]
 
 
@@ -265,12 +275,13 @@ def profile_split(work: Path, section_counts: list[int]) -> list[str]:
             make_project(work / f"split{count}", sections=count, tree_sizes=NATIONAL_TREES)
         )
         out = work / f"split{count}-site"
-        build_edition(layout, "national", out)
-        _, shares = _profile_shares(layout, out)
+        with cache_at(work / f"split{count}-cache"):  # empty: a first build does all the work
+            _, shares = _profile_shares(layout, out)
         parts = ", ".join(f"{label} {share:.0f}%" for label, share in shares.items())
         top = max(shares, key=lambda label: shares[label])
         rows.append(
-            f"| Where a build goes, {count} sections (profile) | {parts} | largest: **{top}** |"
+            f"| Where a first build goes, {count} sections (profile) | {parts} | "
+            f"largest: **{top}** |"
         )
     return rows
 
@@ -280,17 +291,23 @@ def growth(work: Path, section_counts: list[int], tree_sizes: list[int]) -> list
     for count in section_counts:
         layout = Layout(make_project(work / f"g{count}", sections=count, tree_sizes=[20]))
         out = work / f"g{count}-site"
-        build_edition(layout, "national", out)
-        seconds = statistics.median(
-            timed(lambda layout=layout, out=out: build_edition(layout, "national", out))
-            for _ in range(2)
-        )
+        build_edition(layout, "national", out)  # Python's own caches warm, as in the others
+        fresh = iter(range(100))
+
+        def first_build(
+            layout: Layout = layout, out: Path = out, fresh: Iterator[int] = fresh
+        ) -> None:
+            with cache_at(work / f"{layout.root.name}-cache-{next(fresh)}"):  # all converted
+                build_edition(layout, "national", out)
+
+        seconds = statistics.median(timed(first_build) for _ in range(2))
         check = statistics.median(
             timed(lambda layout=layout: check_edition(layout, "national")) for _ in range(3)
         )
         rows.append(
-            f"| Growth: {count} sections | build {seconds:.2f} s ({1000 * seconds / count:.1f} "
-            f"ms/section), check {check:.2f} s ({1000 * check / count:.1f} ms/section) | |"
+            f"| Growth: {count} sections | first build {seconds:.2f} s "
+            f"({1000 * seconds / count:.1f} ms/section), check {check:.2f} s "
+            f"({1000 * check / count:.1f} ms/section) | |"
         )
     for size in tree_sizes:
         layout = Layout(make_project(work / f"t{size}", sections=5, tree_sizes=[size] * 5))

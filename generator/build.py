@@ -8,6 +8,7 @@ lock with its process and leaves the previous site in place.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import logging
 import os
@@ -102,9 +103,9 @@ def _build_locked(
     _readable_by_web_server(temporary)
     try:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        build_with_mkdocs(layout, generated.site, temporary, strict=strict)
+        pages = build_with_mkdocs(layout, generated.site, temporary, strict=strict)
         swap_in(temporary, out)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    return generated
+    return dataclasses.replace(generated, pages=pages)

@@ -32,6 +32,8 @@ def build_one(root: Path, edition_id: str, out: Path, strict: bool, draft: bool)
     except ContentError as exc:
         return EditionBuild(edition_id, False, exc.diagnostics)
     summary = generated.charts.summary()
+    if generated.pages:
+        summary += f"; {generated.pages}"
     if generated.card:
         summary += f"; {generated.card}"
     return EditionBuild(edition_id, True, generated.diagnostics, summary)

@@ -45,6 +45,9 @@ class Generated:
     charts: ChartStats = ChartStats(0, 0)
     card: str = ""
     """What the build did with the who-to-call card (set by build_edition)."""
+    pages: str = ""
+    """How many pages MkDocs converted and how many came from the cache (set by
+    build_edition)."""
 
 
 def generate(

@@ -15,9 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.errors import errors_in
 from generator.generate import generate
+from generator.mkdocs_page_cache import PageConversionCache
 from generator.pipeline import DEFAULT_EDITION
 from generator.previous_build import read_previous_build
 from generator.project import Layout
@@ -54,6 +56,7 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.site = site
         self.watch = watch or []
         self.cache_dir = cache_dir
+        self.pages = PageConversionCache(cache_dir / "page-html") if cache_dir else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.nav = self.site.nav
@@ -86,6 +89,13 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for path, data in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=data))
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """A page converted before (same Markdown, place and site) is taken from the cache
+        instead of converting it again."""
+        if self.pages is not None:
+            self.pages.install(page)
+        return page
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         """Every page gets its Content-Security-Policy (scripts: self and hashes only) and
@@ -138,9 +148,12 @@ def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
     return SafeguidePlugin(generated.site, watch, default_cache_dir(layout.root))
 
 
-def build_with_mkdocs(layout: Layout, site: RenderedSite, site_dir: Path, *, strict: bool) -> None:
-    """Run a real MkDocs build of ``site`` into ``site_dir`` with the project's mkdocs.yml."""
+def build_with_mkdocs(layout: Layout, site: RenderedSite, site_dir: Path, *, strict: bool) -> str:
+    """Run a real MkDocs build of ``site`` into ``site_dir`` with the project's mkdocs.yml;
+    return how many pages were converted and how many came from the cache."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(layout.mkdocs_config), site_dir=str(site_dir), hooks=[], strict=strict)
-    config.plugins["safeguide"] = SafeguidePlugin(site, cache_dir=default_cache_dir(layout.root))
+    plugin = SafeguidePlugin(site, cache_dir=default_cache_dir(layout.root))
+    config.plugins["safeguide"] = plugin
     mkdocs_build(config)
+    return plugin.pages.summary() if plugin.pages is not None else ""

@@ -284,3 +284,31 @@ def test_templates_compiled_once_are_kept_in_the_cache(minimal_project: Layout) 
     second = _snapshot(out)
     assert {k for k in first if k.endswith(".html")} == {k for k in second if k.endswith(".html")}
     assert first["guidance/responding.html"] == second["guidance/responding.html"]
+
+
+def _converted_and_reused(pages: str) -> tuple[int, int]:
+    """(converted, reused) from ``pages: 3 converted, 70 reused from cache``."""
+    words = pages.replace(",", "").split()
+    return int(words[1]), int(words[3])
+
+
+def test_a_rebuild_takes_unchanged_pages_from_the_cache_with_the_same_html(
+    minimal_project: Layout,
+) -> None:
+    out = minimal_project.root / "out"
+    first = build_edition(minimal_project, "national", out)
+    converted, reused = _converted_and_reused(first.pages)
+    assert converted >= 8 and reused == 0
+    html = {k: v for k, v in _snapshot(out).items() if k.endswith(".html")}
+
+    second = build_edition(minimal_project, "national", out)
+    assert _converted_and_reused(second.pages) == (0, converted)
+    assert {k: v for k, v in _snapshot(out).items() if k.endswith(".html")} == html
+
+    section = minimal_project.content / "sections" / "responding.yaml"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("summary: ", "summary: Edited. ", 1), encoding="utf-8")
+    third = build_edition(minimal_project, "national", out)
+    again, kept = _converted_and_reused(third.pages)
+    assert 1 <= again <= 3 and again + kept == converted  # the section, and what lists it
+    assert "Edited." in (out / "guidance" / "responding.html").read_text(encoding="utf-8")

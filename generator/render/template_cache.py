@@ -20,10 +20,12 @@ class TemplateBytecodeCache(jinja2.BytecodeCache):
 
     def keep_in(self, folder: Path) -> None:
         """Also keep compiled templates in ``folder`` (the user's cache, never the project:
-        bytecode is run as it is)."""
+        bytecode is run as it is). A different folder starts afresh, memory included, so
+        what is in memory is always in the folder too."""
         folder.mkdir(parents=True, exist_ok=True)
         if self._disk is None or Path(self._disk.directory) != folder:
             self._disk = jinja2.FileSystemBytecodeCache(str(folder))
+            self._memory.clear()
 
     def load_bytecode(self, bucket: Bucket) -> None:
         data = self._memory.get(bucket.key)

@@ -63,3 +63,12 @@ def test_without_a_folder_templates_are_kept_in_memory_only(tmp_path: Path) -> N
     render(cache, "Hi {{ name }}")
     assert CountingEnvironment.compiled == 1
     assert not any(tmp_path.iterdir())
+
+
+def test_a_new_folder_gets_every_template_the_process_compiles(tmp_path: Path) -> None:
+    cache = TemplateBytecodeCache()
+    cache.keep_in(tmp_path / "one")
+    render(cache, "Hi {{ name }}")
+    cache.keep_in(tmp_path / "two")  # e.g. a long-lived process building another project
+    render(cache, "Hi {{ name }}")
+    assert len(list((tmp_path / "two").iterdir())) == 1
