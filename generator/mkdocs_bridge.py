@@ -35,6 +35,26 @@ log = logging.getLogger("mkdocs.plugins.safeguide")
 SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
+class _Command:
+    """The MkDocs command this process runs, as MkDocs announced it (``on_startup``);
+    ``safeguide build`` runs MkDocs' build directly and is a ``build``."""
+
+    name = "build"
+
+
+def starting(command: str) -> None:
+    """Remember MkDocs' command (``build``, ``serve``, ``gh-deploy``) for every build this
+    process makes from now on (the hook module is loaded afresh for each one)."""
+    _Command.name = command
+
+
+def _serving() -> bool:
+    """True under ``mkdocs serve``/``safeguide serve``: the development server injects its
+    live-reload script into every page it serves, inline, which a page's
+    Content-Security-Policy (hashes of the page's own scripts only) would block."""
+    return _Command.name == "serve"
+
+
 def _shim_source(config: MkDocsConfig) -> str | None:
     """The vendored iframe-worker shim's source, whose inline script CSP must allow."""
     return _read_optional(Path(config.docs_dir) / SHIM)
@@ -99,8 +119,10 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         """Every page gets its Content-Security-Policy (scripts: self and hashes only) and
-        rel="noopener noreferrer" on links that leave the site."""
-        return with_policy(with_safe_external_links(output), _shim_source(config))
+        rel="noopener noreferrer" on links that leave the site. Pages of the development
+        server go without the policy, so its live-reload script can run."""
+        linked = with_safe_external_links(output)
+        return linked if _serving() else with_policy(linked, _shim_source(config))
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -123,7 +145,7 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             '<div hidden class="md-sidebar md-sidebar--primary"',
             1,
         )
-        return with_policy(relative, _shim_source(config))
+        return relative if _serving() else with_policy(relative, _shim_source(config))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in self.watch:

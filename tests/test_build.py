@@ -240,6 +240,21 @@ def test_plain_mkdocs_build_uses_the_hook(minimal_project: Layout) -> None:
     site = minimal_project.root / "site" / "national"
     assert "Do we need to call the police?" in (site / "flowcharts" / "police.html").read_text()
     assert (site / "contacts.json").is_file()
+    # the same pages as `safeguide build`: security policy, safe outside links, 404 fixes
+    out = minimal_project.root / "out"
+    build_edition(minimal_project, "national", out)
+    plain = {k: v for k, v in _snapshot(site).items() if k.endswith(".html")}
+    ours = {k: v for k, v in _snapshot(out).items() if k.endswith(".html")}
+    assert plain == ours
+    assert b"Content-Security-Policy" in plain["guidance/responding.html"]
+
+
+def test_the_hook_passes_every_event_the_plugin_handles() -> None:
+    from generator import mkdocs_hook
+    from generator.mkdocs_bridge import SafeguidePlugin
+
+    handled = {name for name in vars(SafeguidePlugin) if name.startswith("on_")}
+    assert handled <= set(vars(mkdocs_hook)), handled - set(vars(mkdocs_hook))
 
 
 def _add_section(layout: Layout, section_id: str, part: str, order: int) -> None:
