@@ -105,7 +105,9 @@ def generate(
     }
     to_print = {CARD_PDF: CARD_FILE, PRINT_PDF: PRINT_HTML, ALL_HANDOUTS_PDF: ALL_HANDOUTS_HTML}
     pdfs, card_note = print_pdfs(
-        {pdf: standalone[html] for pdf, html in to_print.items() if html in standalone}, now
+        {pdf: standalone[html] for pdf, html in to_print.items() if html in standalone},
+        now,
+        cache_dir / "pdf" if cache_dir else None,
     )
     assets.update(
         {path: with_safe_external_links(html).encode("utf-8") for path, html in standalone.items()}

@@ -1,6 +1,12 @@
 """Printed outputs as PDF bytes (the who-to-call card, the printed edition, the training
 handouts), printed by headless Chromium before MkDocs runs, so pages link a PDF only when
-it exists."""
+it exists.
+
+Chromium takes about a second per document, more than the rest of a rebuild, so what it
+printed is kept in the cache folder by a hash of the document's HTML (which is
+self-contained: it is printed from a temporary folder), of the Chromium binary and of the
+printing code; only the PDF's dates are set afresh for each build.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +16,55 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.render.pdf import ChromiumMissing, print_to_pdf
+from generator.render import pdf
+from generator.render.pdf import ChromiumMissing, find_chromium, fix_pdf_dates, print_to_pdf
+from generator.text_cache import cache_key, code_fingerprint, write_atomically
 
 CARD_PDF_VARIABLE = "SAFEGUIDE_CARD_PDF"
 """Set to ``off`` to skip printing PDFs (the HTML versions are always published)."""
 
 
-def print_pdfs(documents: Mapping[str, str], generated: str) -> tuple[dict[str, bytes], str]:
-    """PDF path -> bytes for each HTML document, and one line saying what happened."""
+def _chromium_identity(chromium: str) -> str:
+    """Which Chromium prints: its path, size and modification time (an upgrade changes them)."""
+    found = Path(chromium).resolve()
+    facts = found.stat()
+    return f"{found}:{facts.st_size}:{facts.st_mtime_ns}"
+
+
+def print_pdfs(
+    documents: Mapping[str, str], generated: str, cache_dir: Path | None = None
+) -> tuple[dict[str, bytes], str]:
+    """PDF path -> bytes for each HTML document, and one line saying what happened.
+
+    With ``cache_dir``, a document printed before (same HTML, same Chromium) is not
+    printed again.
+    """
     names = ", ".join(documents)
     if os.environ.get(CARD_PDF_VARIABLE, "").lower() == "off":
         return {}, f"PDFs skipped ({CARD_PDF_VARIABLE}=off)"
+    try:
+        chromium = _chromium_identity(find_chromium())
+    except ChromiumMissing as exc:
+        return {}, f"PDFs skipped ({exc})"
     moment = datetime.datetime.fromisoformat(generated.replace("Z", "+00:00"))
     printed: dict[str, bytes] = {}
+    reused = 0
     with tempfile.TemporaryDirectory(prefix="safeguide-pdf-") as folder:
         for index, (pdf_path, html) in enumerate(documents.items()):
-            source = Path(folder) / f"document-{index}.html"
-            target = Path(folder) / f"document-{index}.pdf"
-            source.write_text(html, encoding="utf-8")
-            try:
-                print_to_pdf(source, target, moment)
-            except ChromiumMissing as exc:
-                return {}, f"PDFs skipped ({exc})"
-            printed[pdf_path] = target.read_bytes()
-    return printed, f"PDFs: {names}"
+            kept = None
+            if cache_dir is not None:
+                key = cache_key(code_fingerprint(pdf.__file__), chromium, html)
+                kept = cache_dir / f"{key}.pdf"
+            if kept is not None and kept.is_file():
+                raw = kept.read_bytes()
+                reused += 1
+            else:
+                source = Path(folder) / f"document-{index}.html"
+                target = Path(folder) / f"document-{index}.pdf"
+                source.write_text(html, encoding="utf-8")
+                print_to_pdf(source, target)
+                raw = target.read_bytes()
+                if kept is not None:
+                    write_atomically(kept, raw)
+            printed[pdf_path] = fix_pdf_dates(raw, moment)
+    return printed, f"PDFs: {names} ({len(documents) - reused} printed, {reused} reused from cache)"
