@@ -57,12 +57,15 @@ def generate(
     use_cache: bool = True,
     draft: bool = False,
     previous: PreviousBuild | None = None,
+    pdfs: bool = True,
 ) -> Generated:
     """Check and render one edition; flowcharts go through Graphviz (cached).
 
     A ``draft`` renders unbound roles as "to be completed" instead of failing.
     ``previous`` is the build this one replaces: what changed since is added to the
     edition's history (What's new, the Atom feed and the flags on changed pages).
+    Without ``pdfs`` nothing is printed (the live preview: Chromium takes about a second
+    a document, and every edit changes the version line each printout carries).
     """
     checked = check_edition(layout, edition_id, draft=draft)
     if checked.edition is None or errors_in(checked.diagnostics):
@@ -104,15 +107,19 @@ def generate(
         **handout_files(edition, now, version),
     }
     to_print = {CARD_PDF: CARD_FILE, PRINT_PDF: PRINT_HTML, ALL_HANDOUTS_PDF: ALL_HANDOUTS_HTML}
-    pdfs, card_note = print_pdfs(
-        {pdf: standalone[html] for pdf, html in to_print.items() if html in standalone},
-        now,
-        cache_dir / "pdf" if cache_dir else None,
+    printed, card_note = (
+        print_pdfs(
+            {pdf: standalone[html] for pdf, html in to_print.items() if html in standalone},
+            now,
+            cache_dir / "pdf" if cache_dir else None,
+        )
+        if pdfs
+        else ({}, "PDFs skipped (live preview)")
     )
     assets.update(
         {path: with_safe_external_links(html).encode("utf-8") for path, html in standalone.items()}
     )
-    assets.update(pdfs)
+    assets.update(printed)
     site = render_site(edition, version, charts, assets, entries, now, guidance, blocks)
     stats = ChartStats(renderer.rendered, renderer.reused)
     return Generated(site, checked.diagnostics, stats, card_note)

@@ -160,7 +160,7 @@ def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
     layout = Layout(Path(config.config_file_path).resolve().parent)
     edition_id = os.environ.get(EDITION_VARIABLE) or DEFAULT_EDITION
     previous = read_previous_build(Path(config.site_dir).resolve())
-    generated = generate(layout, edition_id, previous=previous)
+    generated = generate(layout, edition_id, previous=previous, pdfs=not _serving())
     for diagnostic in generated.diagnostics:
         log.warning(diagnostic.format())
     if generated.site is None:

@@ -29,7 +29,7 @@ def free_port() -> int:
 def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
+            return str(response.read().decode("utf-8", errors="replace"))
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
 
@@ -61,7 +61,7 @@ def served(minimal_project: Layout) -> Iterator[str]:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SAFEGUIDE_CARD_PDF": "on"},
         start_new_session=True,
     )
     try:
@@ -77,6 +77,9 @@ def test_serve_rebuilds_when_a_section_changes(served: str, minimal_project: Lay
     # ... and no Content-Security-Policy would block it (built sites always carry one)
     assert "Content-Security-Policy" not in page
     assert 'rel="noopener noreferrer"' in page  # the rest of the page is as built
+    # the preview prints no PDF (a second each, and every edit would print them again)
+    assert fetch(served + "who-to-call.html") is not None
+    assert fetch(served + "who-to-call.pdf") is None
 
     section = minimal_project.content / "sections" / "responding.yaml"
     text = section.read_text(encoding="utf-8")
