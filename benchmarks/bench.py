@@ -16,7 +16,6 @@ import cProfile
 import os
 import platform
 import pstats
-import resource
 import shutil
 import statistics
 import subprocess
@@ -237,19 +236,36 @@ def cache_and_reload(work: Path, runs: int) -> list[str]:
     ]
 
 
+PEAK_RSS_LAUNCHER = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+"""Runs a command and prints the largest resident set (KiB) of any process it started."""
+
+
 def scale(work: Path, editions: int) -> list[str]:
     root = make_project(work / "scale", sections=50, tree_sizes=NATIONAL_TREES, editions=editions)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(
-        [str(SAFEGUIDE), "--project", str(root), "build", "--all", "--jobs", "2"],
+    done = subprocess.run(  # through a launcher that reports the peak RSS of the build's
+        [
+            sys.executable,
+            "-c",
+            PEAK_RSS_LAUNCHER,
+            str(SAFEGUIDE),
+            "--project",
+            str(root),
+            "build",
+            "--all",
+            "--jobs",
+            "2",
+        ],  # processes alone (not this one's other children)
         check=True,
         capture_output=True,
+        text=True,
         env={**os.environ, "SAFEGUIDE_CARD_PDF": "off"},
     )
     total = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    peak_mib = max(before.ru_maxrss, after.ru_maxrss) / 1024
+    peak_mib = int(done.stdout.strip().splitlines()[-1]) / 1024
     pages = len(list((root / "site").rglob("*.html")))
     return [
         f"| Scale: `build --all`, {editions} editions (~75 pages and 10 trees each, 2 jobs) | "
