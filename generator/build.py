@@ -22,6 +22,7 @@ from generator.generate import Generated, generate
 from generator.mkdocs_bridge import build_with_mkdocs
 from generator.previous_build import read_previous_build
 from generator.project import Layout
+from generator.text_cache import default_cache_dir, prune
 
 
 def _temporary_prefix(out: Path) -> str:
@@ -108,4 +109,6 @@ def _build_locked(
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+    with contextlib.suppress(OSError):  # a cache that cannot be tidied is still a cache
+        prune(default_cache_dir(layout.root))
     return dataclasses.replace(generated, pages=pages)

@@ -18,7 +18,7 @@ import yaml
 
 from generator import errors
 from generator.errors import START, Diagnostic, Position, format_key_path
-from generator.text_cache import cache_key, code_fingerprint, write_atomically
+from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
@@ -240,6 +240,7 @@ def _cached_parse(path: Path, text: str, cache_dir: Path | None) -> Document:
     cached = cache_dir / "parsed" / f"{key}.pickle"
     try:
         data, values, keys = pickle.loads(cached.read_bytes())
+        mark_used(cached)
         return Document(path, data, values, keys)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass

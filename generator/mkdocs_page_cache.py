@@ -29,7 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from generator.text_cache import cache_key, code_fingerprint, write_atomically
+from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
 
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 """Whose versions are part of every key: a new version may convert differently."""
@@ -170,4 +170,7 @@ def _read(path: Path) -> ConvertedPage | None:
         cached = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    return cached if isinstance(cached, ConvertedPage) else None
+    if not isinstance(cached, ConvertedPage):
+        return None
+    mark_used(path)
+    return cached

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator.render import pdf
 from generator.render.pdf import ChromiumMissing, find_chromium, fix_pdf_dates, print_to_pdf
-from generator.text_cache import cache_key, code_fingerprint, write_atomically
+from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
 
 CARD_PDF_VARIABLE = "SAFEGUIDE_CARD_PDF"
 """Set to ``off`` to skip printing PDFs (the HTML versions are always published)."""
@@ -57,6 +57,7 @@ def print_pdfs(
                 kept = cache_dir / f"{key}.pdf"
             if kept is not None and kept.is_file():
                 raw = kept.read_bytes()
+                mark_used(kept)
                 reused += 1
             else:
                 source = Path(folder) / f"document-{index}.html"

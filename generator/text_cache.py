@@ -13,9 +13,11 @@ to the repository) must not be able to pose as one.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,6 +61,45 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+KEEP_UNUSED_DAYS = 30
+"""A cached file not used for this long is deleted (see :func:`prune`)."""
+PRUNED_MARK = ".pruned"
+
+
+def mark_used(path: Path) -> None:
+    """Note that a cached file was used (its modification time), so pruning keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(cache_dir: Path, now: float | None = None) -> int:
+    """Delete files in ``cache_dir`` not used for :data:`KEEP_UNUSED_DAYS` days, at most
+    once a day; return how many. Every edit leaves a few new entries behind, so without
+    this a cache used for months only grows."""
+    now = time.time() if now is None else now
+    mark = cache_dir / PRUNED_MARK
+    try:
+        if now - mark.stat().st_mtime < 24 * 3600:
+            return 0
+    except OSError:
+        pass
+    if not cache_dir.is_dir():
+        return 0
+    mark.touch()
+    os.utime(mark, (now, now))
+    cutoff = now - KEEP_UNUSED_DAYS * 24 * 3600
+    deleted = 0
+    for folder in cache_dir.iterdir():
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for entry in os.scandir(folder):
+            with contextlib.suppress(OSError):  # another build may prune at the same time
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    deleted += 1
+    return deleted
+
+
 class TextCache:
     """Text files named by key in one folder; with no folder, remembers nothing."""
 
@@ -74,6 +115,7 @@ class TextCache:
         path = self._path(key)
         if path is None or not path.is_file():
             return None
+        mark_used(path)
         return path.read_text(encoding="utf-8")
 
     def put(self, key: str, text: str) -> None:
