@@ -4,20 +4,19 @@ it exists.
 
 Chromium takes about a second per document, more than the rest of a rebuild, so what it
 printed is kept in the cache folder by a hash of the document's HTML (which is
-self-contained: it is printed from a temporary folder), of the Chromium binary and of the
-printing code; only the PDF's dates are set afresh for each build.
+self-contained), of the Chromium binary and of the printing code; only the PDF's dates are
+set afresh for each build. What must be printed is printed by one browser.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from generator.render import pdf
-from generator.render.pdf import ChromiumMissing, find_chromium, fix_pdf_dates, print_to_pdf
+from generator.render.pdf import ChromiumMissing, PdfPrinter, find_chromium, fix_pdf_dates
 from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
 
 CARD_PDF_VARIABLE = "SAFEGUIDE_CARD_PDF"
@@ -49,8 +48,8 @@ def print_pdfs(
     moment = datetime.datetime.fromisoformat(generated.replace("Z", "+00:00"))
     printed: dict[str, bytes] = {}
     reused = 0
-    with tempfile.TemporaryDirectory(prefix="safeguide-pdf-") as folder:
-        for index, (pdf_path, html) in enumerate(documents.items()):
+    with PdfPrinter() as printer:  # Chromium starts only if something must be printed
+        for pdf_path, html in documents.items():
             kept = None
             if cache_dir is not None:
                 key = cache_key(code_fingerprint(pdf.__file__), chromium, html)
@@ -60,11 +59,7 @@ def print_pdfs(
                 mark_used(kept)
                 reused += 1
             else:
-                source = Path(folder) / f"document-{index}.html"
-                target = Path(folder) / f"document-{index}.pdf"
-                source.write_text(html, encoding="utf-8")
-                print_to_pdf(source, target)
-                raw = target.read_bytes()
+                raw = printer.print(html)
                 if kept is not None:
                     write_atomically(kept, raw)
             printed[pdf_path] = fix_pdf_dates(raw, moment)
