@@ -243,30 +243,34 @@ PEAK_RSS_LAUNCHER = (
 """Runs a command and prints the largest resident set (KiB) of any process it started."""
 
 
-def scale(work: Path, editions: int) -> list[str]:
-    root = make_project(work / "scale", sections=50, tree_sizes=NATIONAL_TREES, editions=editions)
+def scale(work: Path, editions: int, *, pdfs: bool = False) -> list[str]:
+    """``build --all`` of ``editions`` editions on 2 jobs: time and peak memory."""
+    root = make_project(
+        work / f"scale-{editions}-{pdfs}",
+        sections=50,
+        tree_sizes=NATIONAL_TREES,
+        editions=editions,
+    )
+    command = [str(SAFEGUIDE), "--project", str(root), "build", "--all", "--jobs", "2"]
     start = time.perf_counter()
     done = subprocess.run(  # through a launcher that reports the peak RSS of the build's
-        [
-            sys.executable,
-            "-c",
-            PEAK_RSS_LAUNCHER,
-            str(SAFEGUIDE),
-            "--project",
-            str(root),
-            "build",
-            "--all",
-            "--jobs",
-            "2",
-        ],  # processes alone (not this one's other children)
+        [sys.executable, "-c", PEAK_RSS_LAUNCHER, *command],  # own processes alone
         check=True,
         capture_output=True,
         text=True,
-        env={**os.environ, "SAFEGUIDE_CARD_PDF": "off"},
+        env={**os.environ, "SAFEGUIDE_CARD_PDF": "on" if pdfs else "off"},
     )
     total = time.perf_counter() - start
     peak_mib = int(done.stdout.strip().splitlines()[-1]) / 1024
     pages = len(list((root / "site").rglob("*.html")))
+    if pdfs:
+        printed = len(list((root / "site").rglob("*.pdf")))
+        return [
+            f"| Scale with PDFs: `build --all`, {editions} editions, PDFs on (2 jobs) | "
+            f"{total:.0f} s total, {total / editions:.2f} s/edition, {printed} PDFs | "
+            f"150 editions would take about **{150 * total / editions / 60:.1f} min**; peak "
+            f"RSS of one process {peak_mib:.0f} MiB (Chromium's own processes included) |"
+        ]
     return [
         f"| Scale: `build --all`, {editions} editions (~75 pages and 10 trees each, 2 jobs) | "
         f"{total:.0f} s total, {total / editions:.2f} s/edition, {pages} pages | "
@@ -396,6 +400,8 @@ def main() -> None:
             rows += cache_and_reload(work, runs)
             rows += profile_split(work, [50, 500])
         rows += scale(work, 1 if args.smoke else 150)
+        if not args.smoke:
+            rows += scale(work, 10, pdfs=True)
         if args.smoke:
             rows += growth(work, [5], [10])
         else:
