@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,13 @@ class PdfPrinter:
 
     Starting Chromium is most of the cost of printing one document (about 0.7 of 1.1 s
     here), so a build prints its card, printed edition and handouts with one browser.
-    Chromium starts on the first document; leaving the ``with`` block stops it.
+    Chromium starts on the first document; leaving the ``with`` block stops it. Playwright
+    runs in a thread of its own, so a caller's asyncio loop (or its own Playwright) in the
+    calling thread does not get in the way.
     """
 
     def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
         self._playwright: Any = None
         self._browser: Any = None
 
@@ -66,6 +70,17 @@ class PdfPrinter:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        try:
+            self._thread.submit(self._stop).result()
+        finally:
+            self._thread.shutdown()
+
+    def print(self, html: str) -> bytes:
+        """PDF bytes of the self-contained document ``html`` (A4 from its @page rule,
+        no header or footer, with a document outline from its headings)."""
+        return self._thread.submit(self._print, html).result()
+
+    def _stop(self) -> None:
         if self._browser is not None:
             self._browser.close()
         if self._playwright is not None:
@@ -83,9 +98,7 @@ class PdfPrinter:
             )
         return self._browser
 
-    def print(self, html: str) -> bytes:
-        """PDF bytes of the self-contained document ``html`` (A4 from its @page rule,
-        no header or footer, with a document outline from its headings)."""
+    def _print(self, html: str) -> bytes:
         page = self._started().new_page()
         try:
             page.set_content(html, wait_until="load", timeout=TIMEOUT_SECONDS * 1000)
