@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.build import build_edition
 from generator.errors import ContentError, Diagnostic
 from generator.project import Layout
+from generator.render.pdf import keep_one_browser_for_this_process
 from generator.text_cache import write_atomically
 
 
@@ -66,7 +67,9 @@ def build_editions(
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(edition_ids)))
     results: list[EditionBuild] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=keep_one_browser_for_this_process
+    ) as pool:
         futures = [
             pool.submit(build_one, layout.root, edition_id, out_root / edition_id, strict, draft)
             for edition_id in edition_ids

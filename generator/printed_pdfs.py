@@ -16,7 +16,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.render import pdf
-from generator.render.pdf import ChromiumMissing, PdfPrinter, find_chromium, fix_pdf_dates
+from generator.render.pdf import (
+    ChromiumMissing,
+    find_chromium,
+    fix_pdf_dates,
+    printer_for_a_build,
+)
 from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
 
 CARD_PDF_VARIABLE = "SAFEGUIDE_CARD_PDF"
@@ -48,7 +53,7 @@ def print_pdfs(
     moment = datetime.datetime.fromisoformat(generated.replace("Z", "+00:00"))
     printed: dict[str, bytes] = {}
     reused = 0
-    with PdfPrinter() as printer:  # Chromium starts only if something must be printed
+    with printer_for_a_build() as printer:  # Chromium starts only if something is printed
         for pdf_path, html in documents.items():
             kept = None
             if cache_dir is not None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import datetime
+import multiprocessing.util
 import re
 import shutil
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -65,11 +69,17 @@ class PdfPrinter:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
         self._playwright: Any = None
         self._browser: Any = None
+        self._closed = False
+        self.starts = 0
+        """How many times this printer started Chromium."""
 
     def __enter__(self) -> PdfPrinter:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._closed:
+            return
+        self._closed = True
         try:
             self._thread.submit(self._stop).result()
         finally:
@@ -96,6 +106,7 @@ class PdfPrinter:
             self._browser = self._playwright.chromium.launch(
                 executable_path=chromium, args=CHROMIUM_ARGS, timeout=TIMEOUT_SECONDS * 1000
             )
+            self.starts += 1
         return self._browser
 
     def _print(self, html: str) -> bytes:
@@ -110,6 +121,31 @@ class PdfPrinter:
         finally:
             page.close()
         return data
+
+
+_KEPT: PdfPrinter | None = None
+
+
+def keep_one_browser_for_this_process() -> None:
+    """From now on every build in this process prints with one browser, started on first
+    use and stopped when the process ends: a ``build --all`` worker builds many editions,
+    and starting Chromium for each would cost about 0.7 s an edition."""
+    global _KEPT
+    if _KEPT is None:
+        _KEPT = PdfPrinter()
+        # Pool workers end through multiprocessing, which runs its finalizers, not atexit.
+        multiprocessing.util.Finalize(_KEPT, _KEPT.__exit__, exitpriority=10)
+        atexit.register(_KEPT.__exit__)
+
+
+@contextlib.contextmanager
+def printer_for_a_build() -> Iterator[PdfPrinter]:
+    """The browser kept for this process, if any; else one for this build alone."""
+    if _KEPT is not None:
+        yield _KEPT
+        return
+    with PdfPrinter() as printer:
+        yield printer
 
 
 def print_to_pdf(html: Path, pdf: Path, moment: datetime.datetime | None = None) -> None:

@@ -3,7 +3,10 @@ cache, with the PDF dates of the new build, until the document changes."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -66,3 +69,29 @@ def test_without_a_cache_folder_every_build_prints() -> None:
         for _ in range(2):
             pdfs, note = print_pdfs({"a.pdf": html}, "2026-11-26T00:00:00Z")
             assert pdfs["a.pdf"].startswith(b"%PDF") and counts(note) == (1, 0)
+
+
+KEPT_BROWSER_SCRIPT = """
+from generator.printed_pdfs import print_pdfs
+from generator.render import pdf
+pdf.keep_one_browser_for_this_process()
+for text in ("Call 999.", "Call 101."):  # two builds' documents, nothing cached
+    pdfs, note = print_pdfs({"a.pdf": f"<!doctype html><p>{text}</p>"}, "2026-11-26T00:00:00Z")
+    assert pdfs["a.pdf"].startswith(b"%PDF"), note
+print(pdf._KEPT.starts)
+"""
+
+
+def test_a_build_all_worker_prints_every_edition_with_one_browser() -> None:
+    """Workers keep their browser between editions and stop it when they end."""
+    chromium_path()
+    done = subprocess.run(
+        [sys.executable, "-c", KEPT_BROWSER_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, CARD_PDF_VARIABLE: "on"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"  # started once for both builds, and the process ended
