@@ -27,7 +27,8 @@ _LINK_TARGETS = (
 _SAFE_LINK = re.compile(r"^(?:https?://[^/\s]|mailto:|tel:|#|[^:/\\][^:]*$|$)", re.IGNORECASE)
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_URL = re.compile(r'^https?://[^\s/$.?#<>"{}|\\^`][^\s<>"{}|\\^`]*$', re.IGNORECASE)
+"""http(s), a host, and none of the characters a URL never holds unencoded (RFC 3986)."""
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"

@@ -68,6 +68,8 @@ def test_dangerous_text_is_refused(value: str, code: str) -> None:
         (check_id, "a" * 64, "a" * 65, "invalid-id"),
         (check_url, "https://www.gov.uk/x?y=1", "www.gov.uk", "invalid-url"),
         (check_url, "http://example.org", "ftp://example.org", "invalid-url"),
+        (check_url, "https://example.org/a%3Cb", "http://<", "invalid-url"),
+        (check_url, "https://example.org/", 'https://example.org/"onmouseover=x', "invalid-url"),
         (check_email, "help@nspcc.org.uk", "help at nspcc", "invalid-email"),
         (check_email, "a.b+c@example.org", "a@b", "invalid-email"),
         (check_colour, "#1f4e79", "blue", "invalid-colour"),
