@@ -149,25 +149,11 @@ def check_references(edition: ResolvedEdition, today: datetime.date) -> list[Dia
     return problems
 
 
-def _bound_to_unknown_contact(edition: ResolvedEdition, role_id: str) -> bool:
-    """Whether a default or binding names ``role_id``'s contact, but no such contact exists."""
-    contacts = edition.content.contacts
-    role = edition.content.roles.get(role_id)
-    if role is not None and role.item.default is not None and role.item.default not in contacts:
-        return True
-    return any(
-        layer.item.bindings.get(role_id, None) not in (None, *contacts)
-        for layer in edition.layers or (edition.edition,)
-    )
-
-
 def check_roles_bound(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
     """Every role resolves to a contact or a declared gap; never silently to nothing."""
     problems = []
     settings = edition.edition
     for role_id, _name in edition.placeholders():
-        if _bound_to_unknown_contact(edition, role_id):
-            continue  # the unknown contact id is the one problem, reported where it is written
         if edition.draft:
             problems.append(
                 settings.diagnostic(
@@ -317,6 +303,7 @@ def _tree_problems(tree: Located[DecisionTree]) -> list[Diagnostic]:
 
     # Cycles, ignoring answers marked loop_back.
     state: dict[int, int] = {}  # 1 = on the current path, 2 = done
+    finished: list[int] = []  # each node after every node it leads to (when acyclic)
 
     def visit(start: int) -> None:
         # Depth-first with an explicit stack: a chain of thousands of steps must not hit
@@ -344,6 +331,7 @@ def _tree_problems(tree: Located[DecisionTree]) -> list[Diagnostic]:
                     break
             else:
                 state[n] = 2
+                finished.append(n)
                 stack.pop()
 
     for n in sorted(reached):
@@ -369,7 +357,8 @@ def _tree_problems(tree: Located[DecisionTree]) -> list[Diagnostic]:
             )
         )
     if not problems:
-        problems += _route_limits(tree, index[tree.item.start], edges)
+        forward = {n: [index[t] for _, t, loop_back in edges(n) if not loop_back] for n in finished}
+        problems += _route_limits(tree, index[tree.item.start], forward, finished)
     return problems
 
 
@@ -381,33 +370,14 @@ MAX_ROUTE_LENGTH = 150
 
 
 def _route_limits(
-    tree: Located[DecisionTree],
-    start: int,
-    edges: Callable[[int], list[tuple[KeyPath, str, bool]]],
+    tree: Located[DecisionTree], start: int, forward: dict[int, list[int]], finished: list[int]
 ) -> list[Diagnostic]:
-    """Count routes and measure the longest without listing them (the tree is acyclic once
-    loop_back answers are set aside): one error if either is beyond what a reader can use."""
-    index = {node.id: n for n, node in enumerate(tree.item.nodes)}
-    forward = {
-        n: [index[t] for _, t, loop_back in edges(n) if not loop_back]
-        for n in range(len(tree.item.nodes))
-    }
-    order: list[int] = []  # post-order: every node after all the nodes it leads to
-    seen = {start}
-    stack = [(start, iter(forward[start]))]
-    while stack:
-        n, pending = stack[-1]
-        for t in pending:
-            if t not in seen:
-                seen.add(t)
-                stack.append((t, iter(forward[t])))
-                break
-        else:
-            order.append(n)
-            stack.pop()
+    """Count routes and measure the longest without listing them, over the acyclic tree
+    (loop_back answers set aside; ``finished`` lists each reached node after every node it
+    leads to): one error if either is beyond what a reader can use."""
     routes: dict[int, int] = {}
     length: dict[int, int] = {}
-    for n in order:
+    for n in finished:
         targets = forward[n]
         routes[n] = sum(routes[t] for t in targets) if targets else 1
         length[n] = 1 + max((length[t] for t in targets), default=0)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.content import ContentSet, Located
 from generator.errors import Diagnostic, Position, Severity, did_you_mean
-from generator.loader import load_document
+from generator.loader import load_document, outside_message
 from generator.models import Contact, Edition
 from generator.overlay_apply import Added, Override, apply_overlays
 from generator.overlays import Overlays, read_overlays
@@ -86,11 +86,13 @@ class ResolvedEdition:
         return None
 
     def placeholders(self) -> list[tuple[str, str]]:
-        """(role id, role name) of every role this edition has neither bound nor declared."""
+        """(role id, role name) of every role this edition has neither bound nor declared
+        (a role with a default is bound to it). A binding that names an unknown contact is
+        not a placeholder: it is a broken reference, reported where it is written."""
         return [
             (role_id, located.item.name)
             for role_id, located in self.content.roles.items()
-            if self.resolve_contact(role_id) is None
+            if self._role_setting(role_id) is None and located.item.default is None
         ]
 
     def gap_notes(self) -> list[Diagnostic]:
@@ -130,14 +132,9 @@ _ACTIVE_SVG = re.compile(
 def _logo_problems(located: Located[Edition], logo: Path, folder: Path) -> list[Diagnostic]:
     """A logo is published as a file of the site: it must be the edition's own file, and an
     SVG must be a picture only (opened on its own, an SVG's script would run in the site)."""
-    if not logo.resolve().is_relative_to(folder.resolve()):
-        return [
-            located.diagnostic(
-                ("branding", "logo"),
-                f"expected a file inside {folder.name}/, got a link to a file outside it",
-                "link-outside",
-            )
-        ]
+    outside = outside_message(logo, folder)
+    if outside is not None:
+        return [located.diagnostic(("branding", "logo"), outside, "link-outside")]
     if logo.suffix == ".svg" and (found := _ACTIVE_SVG.search(logo.read_bytes())):
         return [
             located.diagnostic(

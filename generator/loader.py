@@ -18,7 +18,7 @@ import yaml
 
 from generator import errors
 from generator.errors import START, Diagnostic, Position, format_key_path
-from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
+from generator.text_cache import TextCache, cache_key, code_fingerprint
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
@@ -217,18 +217,18 @@ def _decode(path: Path, raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _outside(path: Path, within: Path) -> Diagnostic | None:
-    """A diagnostic when ``path`` (a link, or in a linked folder) leads out of ``within``."""
-    target = path.resolve()
-    if target.is_relative_to(within.resolve()):
+def outside_message(path: Path, within: Path) -> str | None:
+    """What is wrong when ``path`` (a link, or in a linked folder) leads out of ``within``;
+    None when it stays inside."""
+    if path.resolve().is_relative_to(within.resolve()):
         return None
-    return Diagnostic(
-        path,
-        START,
-        "-",
-        f"expected a file inside {within.name}/, got a link to a file outside it",
-        "link-outside",
-    )
+    return f"expected a file inside {within.name}/, got a link to a file outside it"
+
+
+def _outside(path: Path, within: Path) -> Diagnostic | None:
+    """A diagnostic when ``path`` leads out of ``within``."""
+    message = outside_message(path, within)
+    return None if message is None else Diagnostic(path, START, "-", message, "link-outside")
 
 
 def _cached_parse(path: Path, text: str, cache_dir: Path | None) -> Document:
@@ -236,17 +236,18 @@ def _cached_parse(path: Path, text: str, cache_dir: Path | None) -> Document:
     project: see text_cache.py) by a hash of the text and of the code that parses it."""
     if cache_dir is None:
         return parse_document(path, text)
+    cache = TextCache(cache_dir / "parsed", ".pickle")
     key = cache_key(code_fingerprint(__file__), code_fingerprint(errors.__file__), text)
-    cached = cache_dir / "parsed" / f"{key}.pickle"
-    try:
-        data, values, keys = pickle.loads(cached.read_bytes())
-        mark_used(cached)
-        return Document(path, data, values, keys)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
+    kept = cache.get_bytes(key)
+    if kept is not None:
+        try:
+            data, values, keys = pickle.loads(kept)
+            return Document(path, data, values, keys)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass
     document = parse_document(path, text)
-    write_atomically(
-        cached, pickle.dumps((document.data, document.value_positions, document.key_positions))
+    cache.put_bytes(
+        key, pickle.dumps((document.data, document.value_positions, document.key_positions))
     )
     return document
 

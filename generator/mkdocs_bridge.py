@@ -26,6 +26,7 @@ from generator.project import Layout
 from generator.render.csp import with_policy
 from generator.render.external_links import with_safe_external_links
 from generator.render.site import RenderedSite
+from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.text_cache import default_cache_dir
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"
@@ -98,9 +99,8 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         all of Material's templates again on every build and every reload. Jinja checks each
         template's source checksum, so an edited or upgraded template is compiled afresh."""
         if self.cache_dir is not None:
-            folder = self.cache_dir / "templates"
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+            TEMPLATE_BYTECODE.keep_in(self.cache_dir / "templates")
+            env.bytecode_cache = TEMPLATE_BYTECODE
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -29,7 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
+from generator.text_cache import TextCache, cache_key, code_fingerprint
 
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 """Whose versions are part of every key: a new version may convert differently."""
@@ -108,7 +108,7 @@ class PageConversionCache:
     """Gives each page of one build a ``render`` that looks in the cache before converting."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self._store = TextCache(folder, ".pickle")
         self._context: str | None = None
         self.converted = 0
         self.reused = 0
@@ -126,8 +126,7 @@ class PageConversionCache:
             self._context = _site_context(config, files)
         assert page.markdown is not None
         key = cache_key(self._context, page.file.src_uri, page.file.url, page.markdown)
-        path = self.folder / f"{key}.pickle"
-        cached = _read(path)
+        cached = _unpickled(self._store.get_bytes(key))
         if cached is not None:
             self._apply(page, cached, files)
             self.reused += 1
@@ -146,7 +145,7 @@ class PageConversionCache:
             else {target.src_uri: anchors for target, anchors in links.items()},
             log=list(lines),
         )
-        write_atomically(path, pickle.dumps(converted))
+        self._store.put_bytes(key, pickle.dumps(converted))
         self.converted += 1
 
     @staticmethod
@@ -165,12 +164,11 @@ class PageConversionCache:
             }
 
 
-def _read(path: Path) -> ConvertedPage | None:
+def _unpickled(kept: bytes | None) -> ConvertedPage | None:
+    if kept is None:
+        return None
     try:
-        cached = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        cached = pickle.loads(kept)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    if not isinstance(cached, ConvertedPage):
-        return None
-    mark_used(path)
-    return cached
+    return cached if isinstance(cached, ConvertedPage) else None

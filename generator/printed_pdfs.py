@@ -22,7 +22,7 @@ from generator.render.pdf import (
     fix_pdf_dates,
     printer_for_a_build,
 )
-from generator.text_cache import cache_key, code_fingerprint, mark_used, write_atomically
+from generator.text_cache import TextCache, cache_key, code_fingerprint
 
 CARD_PDF_VARIABLE = "SAFEGUIDE_CARD_PDF"
 """Set to ``off`` to skip printing PDFs (the HTML versions are always published)."""
@@ -53,19 +53,15 @@ def print_pdfs(
     moment = datetime.datetime.fromisoformat(generated.replace("Z", "+00:00"))
     printed: dict[str, bytes] = {}
     reused = 0
+    cache = TextCache(cache_dir, ".pdf")
     with printer_for_a_build() as printer:  # Chromium starts only if something is printed
         for pdf_path, html in documents.items():
-            kept = None
-            if cache_dir is not None:
-                key = cache_key(code_fingerprint(pdf.__file__), chromium, html)
-                kept = cache_dir / f"{key}.pdf"
-            if kept is not None and kept.is_file():
-                raw = kept.read_bytes()
-                mark_used(kept)
-                reused += 1
-            else:
+            key = cache_key(code_fingerprint(pdf.__file__), chromium, html)
+            raw = cache.get_bytes(key)
+            if raw is None:
                 raw = printer.print(html)
-                if kept is not None:
-                    write_atomically(kept, raw)
+                cache.put_bytes(key, raw)
+            else:
+                reused += 1
             printed[pdf_path] = fix_pdf_dates(raw, moment)
     return printed, f"PDFs: {names} ({len(documents) - reused} printed, {reused} reused from cache)"

@@ -101,7 +101,8 @@ def prune(cache_dir: Path, now: float | None = None) -> int:
 
 
 class TextCache:
-    """Text files named by key in one folder; with no folder, remembers nothing."""
+    """Files named by key in one folder: text, or bytes (pickles, PDFs); with no folder,
+    remembers nothing. Every read marks its file used, so :func:`prune` keeps it."""
 
     def __init__(self, folder: Path | None, suffix: str) -> None:
         self.folder = folder
@@ -110,19 +111,32 @@ class TextCache:
     def _path(self, key: str) -> Path | None:
         return self.folder / f"{key}{self.suffix}" if self.folder is not None else None
 
-    def get(self, key: str) -> str | None:
-        """The text stored under ``key``, or None."""
+    def get_bytes(self, key: str) -> bytes | None:
+        """The bytes stored under ``key``, or None."""
         path = self._path(key)
-        if path is None or not path.is_file():
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
             return None
         mark_used(path)
-        return path.read_text(encoding="utf-8")
+        return data
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key`` (atomically)."""
+        path = self._path(key)
+        if path is not None:
+            write_atomically(path, data)
+
+    def get(self, key: str) -> str | None:
+        """The text stored under ``key``, or None."""
+        data = self.get_bytes(key)
+        return None if data is None else data.decode("utf-8")
 
     def put(self, key: str, text: str) -> None:
         """Store ``text`` under ``key`` (atomically)."""
-        path = self._path(key)
-        if path is not None:
-            write_atomically(path, text.encode("utf-8"))
+        self.put_bytes(key, text.encode("utf-8"))
 
     def get_or_make(self, key: str, make: Callable[[], str]) -> str:
         """The text stored under ``key``; else ``make()``'s, stored for next time."""

@@ -132,12 +132,15 @@ class ChartRenderer:
 
     def svgs(self, dot_sources: list[str]) -> list[str]:
         """Raw SVG for each DOT source: cached ones read, the rest rendered in one batch."""
-        found = [self._cache.get(self._key(dot_source)) for dot_source in dot_sources]
+        return self._svgs(dot_sources, [self._key(source) for source in dot_sources])
+
+    def _svgs(self, dot_sources: list[str], keys: list[str]) -> list[str]:
+        found = [self._cache.get(key) for key in keys]
         missing = [i for i, svg in enumerate(found) if svg is None]
         rendered = run_dot_batch([dot_sources[i] for i in missing])
         for i, svg in zip(missing, rendered, strict=True):
             found[i] = svg
-            self._cache.put(self._key(dot_sources[i]), svg)
+            self._cache.put(keys[i], svg)
         self.rendered += len(missing)
         self.reused += len(dot_sources) - len(missing)
         return [svg or "" for svg in found]
@@ -154,16 +157,17 @@ class ChartRenderer:
             tree_to_dot(tree, edition, order, ChartLinks(page=f"{tree.id}.html"))
             for tree, order in trees
         ]
+        svg_keys = [self._key(source) for source in sources]
         keys = [
-            cache_key(self._key(source), tree.id, code_fingerprint(svg_post.__file__))
-            for (tree, _), source in zip(trees, sources, strict=True)
+            cache_key(svg_key, tree.id, code_fingerprint(svg_post.__file__))
+            for (tree, _), svg_key in zip(trees, svg_keys, strict=True)
         ]
         found = {tree.id: self._charts.get(key) for (tree, _), key in zip(trees, keys, strict=True)}
         if all(chart is not None for chart in found.values()):
             self.reused += len(sources)  # no need to read Graphviz's raw SVG either
             return {tree_id: chart or "" for tree_id, chart in found.items()}
         charts = {}
-        for (tree, _), key, svg in zip(trees, keys, self.svgs(sources), strict=True):
+        for (tree, _), key, svg in zip(trees, keys, self._svgs(sources, svg_keys), strict=True):
             charts[tree.id] = postprocess_svg(svg, tree.id)
             self._charts.put(key, charts[tree.id])
         return charts
