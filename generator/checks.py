@@ -24,7 +24,7 @@ from generator.models import (
     QuestionNode,
     StepNode,
 )
-from generator.phones import PhoneError, parse_phone
+from generator.models.phones import PhoneError, parse_phone
 
 Check = Callable[[ResolvedEdition, datetime.date], list[Diagnostic]]
 

@@ -18,10 +18,10 @@ from generator.errors import (
     warnings_in,
 )
 from generator.models import DecisionTree, OutcomeNode, QuestionNode
+from generator.models.text_rules import check_id
 from generator.pipeline import DEFAULT_EDITION, check_edition
 from generator.project import Layout, ProjectNotFound, find_project_root
 from generator.render.flowcharts import GraphvizMissing
-from generator.text_rules import check_id
 
 # Commands import what only they need inside the command: a build's start-up time counts
 # (benchmarks/RESULTS.md), and `build` of one edition needs neither rich nor the schema code.

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
-from generator.text_rules import (
+from generator.models.text_rules import (
     ID_PATTERN,
     MAX_ID_LENGTH,
     check_colour,

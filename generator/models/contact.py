@@ -9,8 +9,8 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.common import Citation, ContentModel, Id, Line, Text
-from generator.phones import PhoneError, parse_phone
-from generator.text_rules import check_email, check_text, check_url
+from generator.models.phones import PhoneError, parse_phone
+from generator.models.text_rules import check_email, check_text, check_url
 
 ChannelType = Literal["phone", "text", "relay", "email", "web", "form", "chat", "address"]
 Urgency = Literal["emergency", "same-day", "advice", "support"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.editions import Gap
 from generator.models import Channel, Contact
-from generator.phones import parse_phone
+from generator.models.phones import parse_phone
 
 CHANNEL_LABELS = {
     "phone": "Phone",

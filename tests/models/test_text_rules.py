@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from pydantic_core import PydanticCustomError
 
-from generator.text_rules import (
+from generator.models.text_rules import (
     check_colour,
     check_email,
     check_id,

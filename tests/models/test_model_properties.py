@@ -13,9 +13,9 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from generator.models import Citation, Contact
-from generator.phones import PhoneError, parse_phone
+from generator.models.phones import PhoneError, parse_phone
+from generator.models.text_rules import check_id, check_text
 from generator.render.markdown_text import ALLOWED_TAGS, block, inline
-from generator.text_rules import check_id, check_text
 
 # Text made mostly of the characters that matter for injection, plus anything else.
 HOSTILE_PIECES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.phones import PhoneError, parse_phone
+from generator.models.phones import PhoneError, parse_phone
 
 
 @pytest.mark.parametrize(
