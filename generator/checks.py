@@ -9,12 +9,12 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from generator.content import Located
+from generator.content.collect import Located
+from generator.content.loader import KeyPath
 from generator.drift import check_drift
 from generator.duty_checks import check_duty_basis
 from generator.editions import ResolvedEdition
 from generator.errors import Diagnostic, Severity, did_you_mean
-from generator.loader import KeyPath
 from generator.models import (
     Citation,
     Contact,

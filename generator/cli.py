@@ -10,6 +10,7 @@ import click
 from pydantic_core import PydanticCustomError
 
 from generator.build_all import EditionBuild, build_one
+from generator.content.project import Layout, ProjectNotFound, find_project_root
 from generator.editions import ResolvedEdition
 from generator.errors import (
     Diagnostic,
@@ -20,7 +21,6 @@ from generator.errors import (
 from generator.models import DecisionTree, OutcomeNode, QuestionNode
 from generator.models.text_rules import check_id
 from generator.pipeline import DEFAULT_EDITION, check_edition
-from generator.project import Layout, ProjectNotFound, find_project_root
 from generator.render.flowcharts import GraphvizMissing
 
 # Commands import what only they need inside the command: a build's start-up time counts
@@ -219,7 +219,7 @@ def serve(ctx: click.Context, edition: str | None, dev_addr: str) -> None:
 @click.pass_context
 def schema(ctx: click.Context, check_only: bool) -> None:
     """Write a JSON Schema per content file type into schemas/."""
-    from generator.schema import stale_schemas, write_schemas
+    from generator.content.schema import stale_schemas, write_schemas
 
     directory = _layout(ctx).schemas_dir
     if check_only:

@@ -6,10 +6,10 @@ import tempfile
 from pathlib import Path
 
 from generator.changes import Change, compare
+from generator.content.project import Layout
 from generator.errors import errors_in
 from generator.git_history import export_tree
 from generator.pipeline import check_edition
-from generator.project import Layout
 from generator.snapshot import Snapshot, snapshot_of_build, snapshot_of_edition
 
 

@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from generator.content.item_hash import short_hash
+from generator.content.loader import parse_document
 from generator.editions import ResolvedEdition
 from generator.errors import Diagnostic, Severity
 from generator.git_history import file_versions
-from generator.item_hash import short_hash
-from generator.loader import parse_document
 from generator.models import Contact, ContentModel, DecisionTree, Role, Scenario, Section, Source
 from generator.overlay_apply import Override
 

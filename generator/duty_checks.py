@@ -10,10 +10,10 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from generator.content import Located
+from generator.content.collect import Located
+from generator.content.loader import KeyPath
 from generator.editions import ResolvedEdition
 from generator.errors import Diagnostic, Severity
-from generator.loader import KeyPath
 from generator.models import Block, DecisionTree, OutcomeNode, QuestionNode, Section, StepNode
 
 DUTY_WORDS = re.compile(r"\b(must|should)\b", re.IGNORECASE)

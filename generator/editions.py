@@ -6,14 +6,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content import ContentSet, Located
+from generator.content.collect import ContentSet, Located
+from generator.content.loader import load_document, outside_message
+from generator.content.project import Layout
+from generator.content.validate import validate
 from generator.errors import Diagnostic, Position, Severity, did_you_mean
-from generator.loader import load_document, outside_message
 from generator.models import Contact, Edition
 from generator.overlay_apply import Added, Override, apply_overlays
 from generator.overlays import Overlays, read_overlays
-from generator.project import Layout
-from generator.validate import validate
 
 
 @dataclass(frozen=True)

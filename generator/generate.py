@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.changes import compare, history
+from generator.content.project import Layout
 from generator.errors import Diagnostic, errors_in
 from generator.outputs import generated_at, inputs_hash
 from generator.pipeline import check_edition, today
 from generator.previous_build import PreviousBuild
 from generator.printed_pdfs import print_pdfs
-from generator.project import Layout
 from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.external_links import with_safe_external_links
 from generator.render.flowcharts import ChartRenderer

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content import ContentSet, Located
+from generator.content.collect import ContentSet, Located
+from generator.content.loader import KeyPath
 from generator.errors import Diagnostic, did_you_mean
-from generator.loader import KeyPath
 from generator.models import ContentModel
 from generator.models.overlay import Operation, TreeOverlay
 from generator.overlays import Overlays

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content import Located
+from generator.content.collect import Located
+from generator.content.loader import Document, load_documents
+from generator.content.validate import validate
 from generator.errors import Diagnostic, Position
-from generator.loader import Document, load_documents
 from generator.models import ContentModel
 from generator.models.overlay import (
     ContactsOverlay,
@@ -16,7 +17,6 @@ from generator.models.overlay import (
     SourcesOverlay,
     TreeOverlay,
 )
-from generator.validate import validate
 
 EDITION_FILE = "edition.yaml"
 ASSETS_FOLDER = "assets"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.content.item_hash import short_hash
 from generator.editions import ResolvedEdition
-from generator.item_hash import short_hash
 from generator.models import Contact
 
 TODO = "TODO:"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.content import Located
+from generator.content.collect import Located
 from generator.errors import Diagnostic, did_you_mean
 from generator.models import Answer, DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.models.overlay import NodePatch, TreeOverlay

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.project import Layout
+from generator.content.project import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_edition, one_build_at_a_time
+from generator.content.project import Layout
 from generator.errors import ContentError
-from generator.project import Layout
 from generator.text_cache import default_cache_dir
 
 pytestmark = pytest.mark.slow

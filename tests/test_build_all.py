@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.project import Layout
+from generator.content.project import Layout
 from tests.test_editions import edition
 
 pytestmark = pytest.mark.slow

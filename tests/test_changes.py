@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from generator.build import build_edition
 from generator.changes import Change, Entry, compare, history, recent_by_page
 from generator.cli import main
-from generator.project import Layout
+from generator.content.project import Layout
 from generator.snapshot import Item
 from tests.test_editions import git
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.project import Layout
+from generator.content.project import Layout
 
 pytestmark = pytest.mark.slow
 

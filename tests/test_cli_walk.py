@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.project import Layout
+from generator.content.project import Layout
 
 
 def run(project: Layout, *args: str, stdin: str | None = None) -> tuple[int, str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from generator.content.project import Layout
 from generator.errors import Severity
 from generator.pipeline import check_edition
-from generator.project import Layout
 
 
 def replace_in(project: Layout, relative: str, old: str, new: str) -> None:

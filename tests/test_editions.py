@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.item_hash import short_hash
+from generator.content.project import Layout
 from generator.editions import Gap
 from generator.errors import Diagnostic, Severity
-from generator.item_hash import short_hash
 from generator.models import Contact
 from generator.pipeline import Checked, check_edition
-from generator.project import Layout
 
 LOCAL_CONTACT = """\
       id: local-front-door

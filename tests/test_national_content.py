@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.project import Layout
 from generator.editions import ResolvedEdition
 from generator.models import DecisionTree, OutcomeNode
 from generator.pipeline import check_edition
-from generator.project import Layout
 from generator.routes import Route, all_routes
 
 REPO = Layout(Path(__file__).resolve().parent.parent)

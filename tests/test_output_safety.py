@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_edition
-from generator.project import Layout
+from generator.content.project import Layout
 from tests.conftest import FIXTURES, REPO, make_project
 
 pytestmark = pytest.mark.slow

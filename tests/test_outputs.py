@@ -8,9 +8,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from generator.content.project import Layout
 from generator.outputs import tree_export
 from generator.pipeline import check_edition
-from generator.project import Layout
 from tests.conftest import REPO
 
 SCHEMA = json.loads((REPO / "schemas" / "exports" / "tree.export.schema.json").read_text("utf-8"))

@@ -7,9 +7,9 @@ import io
 
 import pytest
 
+from generator.content.project import Layout
 from generator.editions import ResolvedEdition
 from generator.pipeline import check_edition
-from generator.project import Layout
 from generator.render.routes import routes_csv, routes_markdown, table_cell
 from generator.routes import Choice, all_routes
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.content.project import Layout
 from generator.pipeline import check_edition
-from generator.project import Layout
 
 
 def run(project: Layout, *args: str) -> tuple[int, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_edition
-from generator.project import Layout
+from generator.content.project import Layout
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.project import Layout
+from generator.content.project import Layout
 
 PAGE = "guidance/responding.html"
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from generator.content.project import Layout
 from generator.editions import Gap, ResolvedEdition
 from generator.models import Contact
 from generator.pipeline import check_edition
-from generator.project import Layout
 from generator.routes import all_routes
 from tests.conftest import REPO
 

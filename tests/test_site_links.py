@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build_all import build_editions
-from generator.project import Layout
+from generator.content.project import Layout
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.content.project import Layout
 from generator.models import DecisionTree
 from generator.pipeline import check_edition
-from generator.project import Layout
 from generator.stepper import StepError, Stepper
 
 

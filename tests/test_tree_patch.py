@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.content.project import Layout
 from generator.models import QuestionNode, StepNode
 from generator.pipeline import Checked, check_edition
-from generator.project import Layout
 from generator.routes import all_routes
 
 EDITION = "id: local\nname: Local\nauthority: Test\nbase: national\ngaps: {front-door: Local.}\n"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from generator.content.item_hash import short_hash
 from generator.drift import Drift, drift_detail, find_drift
 from generator.editions import ResolvedEdition
 from generator.errors import display_path
-from generator.item_hash import short_hash
 
 
 def _where(located_path: str, line: int) -> str:

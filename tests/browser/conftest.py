@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from generator.build import build_edition
 from generator.build_all import build_editions
-from generator.project import Layout
+from generator.content.project import Layout
 from tests.conftest import REPO
 
 CHROMIUM_ARGS = [

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from generator.build import build_edition
+from generator.content.project import Layout
 from generator.printed_pdfs import CARD_PDF_VARIABLE
-from generator.project import Layout
 from tests.browser.conftest import chromium_path
 
 PDFS = ("who-to-call.pdf", "print/whole-edition.pdf", "scenarios/handouts/all-handouts.pdf")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.content.project import Layout
 from generator.models import DecisionTree
 from generator.pipeline import check_edition
-from generator.project import Layout
 from generator.render.basis import BASIS_LABELS
 from generator.render.tree_order import tree_order
 from generator.routes import all_routes

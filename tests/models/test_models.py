@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.loader import Document, load_document
+from generator.content.loader import Document, load_document
 from generator.models import FILE_MODELS, Channel, DecisionTree, OutcomeNode, QuestionNode
 from tests.conftest import FIXTURES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.project import Layout
+from generator.content.project import Layout
 from tests.test_editions import LOCAL_CONTACT, edition, hash_of_base_section, replace_section, write
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.content.loader import Document, load_document
+from generator.content.validate import validate
 from generator.errors import Diagnostic
-from generator.loader import Document, load_document
 from generator.models import ContactsFile, DecisionTree, Section
-from generator.validate import validate
 
 Write = Callable[[str, str], Path]
 

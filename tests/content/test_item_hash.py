@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from generator.item_hash import short_hash
+from generator.content.item_hash import short_hash
 from generator.models import Block, Citation, Section
 
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from generator.content.loader import Document, KeyPath, load_documents
+from generator.content.project import Layout
+from generator.content.validate import validate
 from generator.errors import Diagnostic, Position, Severity, format_key_path
-from generator.loader import Document, KeyPath, load_documents
 from generator.models import (
     Contact,
     ContactsFile,
@@ -20,8 +22,6 @@ from generator.models import (
     Source,
     SourcesFile,
 )
-from generator.project import Layout
-from generator.validate import validate
 
 T = TypeVar("T", bound=ContentModel)
 T_co = TypeVar("T_co", bound=ContentModel, covariant=True)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.content.schema import schema_files, stale_schemas, write_schemas
 from generator.models import FILE_MODELS
-from generator.schema import schema_files, stale_schemas, write_schemas
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import REPO
 
 
 def test_repo_schemas_match_the_models() -> None:

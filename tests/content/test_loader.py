@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.loader import Document, load_document
 from generator.errors import Diagnostic, Position, format_key_path
-from generator.loader import Document, load_document
 
 Write = Callable[[str, str], Path]
 

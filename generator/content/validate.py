@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.content.loader import Document, KeyPath
 from generator.errors import Diagnostic, Position, did_you_mean, format_key_path
-from generator.loader import Document, KeyPath
 from generator.models import ContentModel
 
 M = TypeVar("M", bound=ContentModel)

@@ -1,0 +1,1 @@
+"""YAML with positions into models: find the project, load, validate, collect."""
