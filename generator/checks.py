@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from generator.content.collect import Located
 from generator.content.loader import KeyPath
-from generator.drift import check_drift
 from generator.duty_checks import check_duty_basis
-from generator.editions import ResolvedEdition
+from generator.editions.drift import check_drift
+from generator.editions.resolve import ResolvedEdition
 from generator.errors import Diagnostic, Severity, did_you_mean
 from generator.models import (
     Citation,

@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.build_all import EditionBuild, build_one
 from generator.content.project import Layout, ProjectNotFound, find_project_root
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.errors import (
     Diagnostic,
     errors_in,
@@ -254,7 +254,7 @@ def _clean_edition(layout: Layout, edition_id: str, kind: str = "an edition id")
 @click.pass_context
 def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
     """Scaffold site_config/editions/ID with every role to fill listed; never overwrites."""
-    from generator.scaffold import ScaffoldError, write_scaffold
+    from generator.editions.scaffold import ScaffoldError, write_scaffold
 
     layout = _layout(ctx)
     try:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from generator.content.collect import Located
 from generator.content.loader import KeyPath
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.errors import Diagnostic, Severity
 from generator.models import Block, DecisionTree, OutcomeNode, QuestionNode, Section, StepNode
 

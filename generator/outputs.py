@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.editions import Gap, ResolvedEdition
+from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.render.contacts_view import channel_view, first_of
 

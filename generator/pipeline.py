@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from generator.checks import run_checks
 from generator.content.collect import read_content
 from generator.content.project import Layout
-from generator.editions import ResolvedEdition, read_chain, resolve_chain
+from generator.editions.resolve import ResolvedEdition, read_chain, resolve_chain
 from generator.errors import Diagnostic, errors_in, sorted_diagnostics
 from generator.text_cache import default_cache_dir
 

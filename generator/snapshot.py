@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.outputs import contacts_export, sections_export, tree_export
 
 Key = tuple[str, str]

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.content.project import Layout
-from tests.test_editions import edition
+from tests.editions.test_resolve import edition
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from generator.changes import Change, Entry, compare, history, recent_by_page
 from generator.cli import main
 from generator.content.project import Layout
 from generator.snapshot import Item
-from tests.test_editions import git
+from tests.editions.test_resolve import git
 
 SECTION = ("section", "responding")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.project import Layout
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import DecisionTree, OutcomeNode
 from generator.pipeline import check_edition
 from generator.routes import Route, all_routes

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from generator.content.project import Layout
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.pipeline import check_edition
 from generator.render.routes import routes_csv, routes_markdown, table_cell
 from generator.routes import Choice, all_routes

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from generator.content.project import Layout
-from generator.editions import Gap, ResolvedEdition
+from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact
 from generator.pipeline import check_edition
 from generator.routes import all_routes
@@ -111,7 +111,7 @@ def test_worcestershire_out_of_hours_route(editions: dict[str, ResolvedEdition])
 
 
 def test_every_shipped_edition_is_free_of_drift(editions: dict[str, ResolvedEdition]) -> None:
-    from generator.drift import find_drift
+    from generator.editions.drift import find_drift
 
     assert {e: [d.override.item_id for d in find_drift(x)] for e, x in editions.items()} == {
         e: [] for e in editions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.editions import Gap, ResolvedEdition
+from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact
 from generator.render.contacts_view import channel_view
 from generator.render.print_edition import stamp

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import Contact
 from generator.render.contacts_view import channel_view
 

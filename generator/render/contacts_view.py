@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.editions import Gap
+from generator.editions.resolve import Gap
 from generator.models import Channel, Contact
 from generator.models.phones import parse_phone
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.content.item_hash import short_hash
-from generator.drift import Drift, drift_detail, find_drift
-from generator.editions import ResolvedEdition
+from generator.editions.drift import Drift, drift_detail, find_drift
+from generator.editions.resolve import ResolvedEdition
 from generator.errors import display_path
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from generator.editions import Gap, ResolvedEdition
+from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.render.contacts_view import first_of
 

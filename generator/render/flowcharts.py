@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import DecisionTree
 from generator.render import svg_post
 from generator.render.dot_source import ChartLinks, tree_to_dot

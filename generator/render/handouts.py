@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import DecisionTree, QuestionNode, Scenario
 from generator.render.print_edition import stamp
 from generator.render.template_cache import html_environment

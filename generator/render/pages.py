@@ -15,7 +15,7 @@ import yaml
 
 from generator.changes import Change, Entry, recent_by_page
 from generator.checks import walk
-from generator.editions import Gap, ResolvedEdition
+from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode
 from generator.outputs import tree_export
 from generator.render import markdown_text

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import markdown  # type: ignore[import-untyped]
 
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.render.pages import Page
 from generator.render.template_cache import html_environment
 from generator.text_cache import TextCache, cache_key, code_fingerprint

@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Callable
 
-from generator.editions import Gap, ResolvedEdition
+from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree
 from generator.render import markdown_text
 from generator.render.basis import with_basis

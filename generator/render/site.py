@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.changes import Entry, history_json
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import Contact
 from generator.outputs import (
     contacts_export,

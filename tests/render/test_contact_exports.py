@@ -9,7 +9,7 @@ import re
 import pytest
 
 from generator.content.project import Layout
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import Contact
 from generator.pipeline import check_edition
 from generator.render.contact_exports import (

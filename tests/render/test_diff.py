@@ -6,7 +6,13 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.content.project import Layout
-from tests.test_editions import LOCAL_CONTACT, edition, hash_of_base_section, replace_section, write
+from tests.editions.test_resolve import (
+    LOCAL_CONTACT,
+    edition,
+    hash_of_base_section,
+    replace_section,
+    write,
+)
 
 
 def test_diff_lists_what_the_edition_changes_and_its_drift(minimal_project: Layout) -> None:

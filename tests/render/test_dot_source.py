@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.project import Layout
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import Answer, DecisionTree, OutcomeNode, QuestionNode
 from generator.pipeline import check_edition
 from generator.render.dot_source import ChartLinks, html_text, quoted, tree_to_dot, wrapped

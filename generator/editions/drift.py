@@ -18,11 +18,11 @@ from pydantic import ValidationError
 
 from generator.content.item_hash import short_hash
 from generator.content.loader import parse_document
-from generator.editions import ResolvedEdition
+from generator.editions.git_history import file_versions
+from generator.editions.overlay_apply import Override
+from generator.editions.resolve import ResolvedEdition
 from generator.errors import Diagnostic, Severity
-from generator.git_history import file_versions
 from generator.models import Contact, ContentModel, DecisionTree, Role, Scenario, Section, Source
-from generator.overlay_apply import Override
 
 MODELS: dict[str, type[ContentModel]] = {
     "section": Section,

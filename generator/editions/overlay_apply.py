@@ -8,11 +8,11 @@ from typing import Any
 
 from generator.content.collect import ContentSet, Located
 from generator.content.loader import KeyPath
+from generator.editions.overlays import Overlays
+from generator.editions.tree_patch import patch_tree
 from generator.errors import Diagnostic, did_you_mean
 from generator.models import ContentModel
 from generator.models.overlay import Operation, TreeOverlay
-from generator.overlays import Overlays
-from generator.tree_patch import patch_tree
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.item_hash import short_hash
-from generator.editions import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition
 from generator.models import Contact
 
 TODO = "TODO:"

@@ -10,10 +10,10 @@ from generator.content.collect import ContentSet, Located
 from generator.content.loader import load_document, outside_message
 from generator.content.project import Layout
 from generator.content.validate import validate
+from generator.editions.overlay_apply import Added, Override, apply_overlays
+from generator.editions.overlays import Overlays, read_overlays
 from generator.errors import Diagnostic, Position, Severity, did_you_mean
 from generator.models import Contact, Edition
-from generator.overlay_apply import Added, Override, apply_overlays
-from generator.overlays import Overlays, read_overlays
 
 
 @dataclass(frozen=True)

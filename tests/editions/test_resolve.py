@@ -11,7 +11,7 @@ import pytest
 
 from generator.content.item_hash import short_hash
 from generator.content.project import Layout
-from generator.editions import Gap
+from generator.editions.resolve import Gap
 from generator.errors import Diagnostic, Severity
 from generator.models import Contact
 from generator.pipeline import Checked, check_edition

@@ -1,0 +1,1 @@
+"""Bases and overlays resolved into one edition; drift against the base; scaffolding."""
