@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.changes import compare, history
 from generator.content.project import Layout
 from generator.errors import Diagnostic, errors_in
-from generator.outputs import generated_at, inputs_hash
+from generator.exports import generated_at, inputs_hash
 from generator.pipeline import check_edition, today
 from generator.previous_build import PreviousBuild
 from generator.printed_pdfs import print_pdfs

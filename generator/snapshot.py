@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.editions.resolve import ResolvedEdition
-from generator.outputs import contacts_export, sections_export, tree_export
+from generator.exports import contacts_export, sections_export, tree_export
 
 Key = tuple[str, str]
 """(kind, id): kind is section, contact, tree or node; a node's id is ``tree/node``."""

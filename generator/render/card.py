@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact
-from generator.render.contacts_view import channel_view
+from generator.models.channel_display import channel_view
 from generator.render.print_edition import stamp
 from generator.render.template_cache import html_environment
 

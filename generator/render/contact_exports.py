@@ -10,7 +10,7 @@ import io
 
 from generator.editions.resolve import ResolvedEdition
 from generator.models import Contact
-from generator.render.contacts_view import channel_view
+from generator.models.channel_display import channel_view
 
 CSV_FILE = "contacts.csv"
 VCARD_FILE = "contacts.vcf"

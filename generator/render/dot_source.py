@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
-from generator.render.contacts_view import first_of
+from generator.models.channel_display import first_of
 
 WRAP_WIDTH = 32
 TABLE_ATTRIBUTES = 'BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"'

@@ -16,11 +16,11 @@ import yaml
 from generator.changes import Change, Entry, recent_by_page
 from generator.checks import walk
 from generator.editions.resolve import Gap, ResolvedEdition
+from generator.exports import tree_export
 from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode
-from generator.outputs import tree_export
+from generator.models.channel_display import channel_views
 from generator.render import markdown_text
 from generator.render.basis import basis_badge
-from generator.render.contacts_view import channel_views, is_gap
 from generator.render.routes import routes_markdown
 from generator.render.svg_post import route_chart
 from generator.render.template_cache import TEMPLATE_BYTECODE
@@ -67,6 +67,11 @@ class Page:
 def long_date(value: datetime.date) -> str:
     """``2027-03-01`` -> ``1 March 2027``."""
     return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def is_gap(value: object) -> bool:
+    """True for a declared gap (a role with no published contact)."""
+    return isinstance(value, Gap)
 
 
 def _environment(edition: ResolvedEdition, cache: TextCache | None = None) -> jinja2.Environment:

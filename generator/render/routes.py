@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree
+from generator.models.channel_display import first_of
 from generator.render import markdown_text
 from generator.render.basis import with_basis
-from generator.render.contacts_view import first_of
 from generator.render.tree_order import tree_order
 from generator.routes import Route, all_routes
 

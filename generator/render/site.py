@@ -9,18 +9,18 @@ from typing import Any
 
 from generator.changes import Entry, history_json
 from generator.editions.resolve import ResolvedEdition
-from generator.models import Contact
-from generator.outputs import (
+from generator.exports import (
     contacts_export,
     edition_export,
     sections_export,
     to_json,
     tree_export,
 )
+from generator.models import Contact
+from generator.models.channel_display import channel_view
 from generator.previous_build import CHANGES_FILE
 from generator.render.card import CARD_PDF
 from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
-from generator.render.contacts_view import channel_view
 from generator.render.feed import atom_feed
 from generator.render.handouts import ALL_HANDOUTS_PDF
 from generator.render.pages import Page, render_pages

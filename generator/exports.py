@@ -12,7 +12,7 @@ from typing import Any
 from generator import __version__
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
-from generator.render.contacts_view import channel_view, first_of
+from generator.models.channel_display import channel_view, first_of
 
 TREE_SCHEMA = "safeguide.tree/1"
 CONTACTS_SCHEMA = "safeguide.contacts/1"

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from generator.content.project import Layout
-from generator.outputs import tree_export
+from generator.exports import tree_export
 from generator.pipeline import check_edition
 from tests.conftest import REPO
 

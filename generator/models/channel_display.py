@@ -1,10 +1,10 @@
-"""How a contact's channels are shown and linked: display text plus href."""
+"""How a contact's channels are shown and linked: display text plus href (used by the
+exports and every renderer, so it lives with the models it reads)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.editions.resolve import Gap
 from generator.models import Channel, Contact
 from generator.models.phones import parse_phone
 
@@ -56,8 +56,3 @@ def first_of(contact: Contact, *types: str) -> str | None:
         if channel.type in types:
             return channel_view(channel).text
     return None
-
-
-def is_gap(value: object) -> bool:
-    """True for a declared gap (a role with no published contact)."""
-    return isinstance(value, Gap)
