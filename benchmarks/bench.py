@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from synthetic import make_project
 
 from generator.build import build_edition
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.generate import generate
-from generator.pipeline import check_edition
 from generator.render.dot_source import ChartLinks, tree_to_dot
 from generator.render.flowcharts import graphviz_version, run_dot, run_dot_batch
 from generator.render.tree_order import tree_order

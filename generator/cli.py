@@ -10,6 +10,7 @@ import click
 from pydantic_core import PydanticCustomError
 
 from generator.build_all import EditionBuild, build_one
+from generator.checks.pipeline import DEFAULT_EDITION, check_edition
 from generator.content.project import Layout, ProjectNotFound, find_project_root
 from generator.editions.resolve import ResolvedEdition
 from generator.errors import (
@@ -20,7 +21,6 @@ from generator.errors import (
 )
 from generator.models import DecisionTree, OutcomeNode, QuestionNode
 from generator.models.text_rules import check_id
-from generator.pipeline import DEFAULT_EDITION, check_edition
 from generator.render.flowcharts import GraphvizMissing
 
 # Commands import what only they need inside the command: a build's start-up time counts
@@ -336,9 +336,9 @@ def _tree_in_edition(
 @click.pass_context
 def walk(ctx: click.Context, tree_id: str, edition: str | None, answers: str | None) -> None:
     """Step through a decision tree in the terminal, or follow --answers."""
+    from generator.checks.stepper import StepError, Stepper
     from generator.render.basis import with_basis
     from generator.render.routes import contact_text
-    from generator.stepper import StepError, Stepper
 
     resolved, tree = _tree_in_edition(_layout(ctx), tree_id, edition)
     stepper = Stepper(tree)

@@ -6,10 +6,10 @@ import tempfile
 from pathlib import Path
 
 from generator.changes import Change, compare
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.editions.git_history import export_tree
 from generator.errors import errors_in
-from generator.pipeline import check_edition
 from generator.snapshot import Snapshot, snapshot_of_build, snapshot_of_edition
 
 

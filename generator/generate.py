@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.changes import compare, history
+from generator.checks.pipeline import check_edition, today
 from generator.content.project import Layout
 from generator.errors import Diagnostic, errors_in
 from generator.exports import generated_at, inputs_hash
-from generator.pipeline import check_edition, today
 from generator.previous_build import PreviousBuild
 from generator.printed_pdfs import print_pdfs
 from generator.render.card import CARD_FILE, CARD_PDF, card_html

@@ -8,9 +8,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.exports import tree_export
-from generator.pipeline import check_edition
 from tests.conftest import REPO
 
 SCHEMA = json.loads((REPO / "schemas" / "exports" / "tree.export.schema.json").read_text("utf-8"))

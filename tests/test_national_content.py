@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.checks.pipeline import check_edition
+from generator.checks.routes import Route, all_routes
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition
 from generator.models import DecisionTree, OutcomeNode
-from generator.pipeline import check_edition
-from generator.routes import Route, all_routes
 
 REPO = Layout(Path(__file__).resolve().parent.parent)
 SEEDS = REPO.root.parent / "shared" / "seeds"

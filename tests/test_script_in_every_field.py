@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.errors import errors_in, format_key_path
-from generator.pipeline import check_edition
 from tests.conftest import FIXTURES
 
 SCRIPT = "<script>alert(document.cookie)</script>"

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from generator.checks.pipeline import check_edition
+from generator.checks.routes import all_routes
 from generator.content.project import Layout
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact
-from generator.pipeline import check_edition
-from generator.routes import all_routes
 from tests.conftest import REPO
 
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -14,7 +14,7 @@ import jinja2
 import yaml
 
 from generator.changes import Change, Entry, recent_by_page
-from generator.checks import walk
+from generator.checks.rules import walk
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.exports import tree_export
 from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode

@@ -6,13 +6,13 @@ import csv
 import io
 from collections.abc import Callable
 
+from generator.checks.routes import Route, all_routes
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree
 from generator.models.channel_display import first_of
 from generator.render import markdown_text
 from generator.render.basis import with_basis
 from generator.render.tree_order import tree_order
-from generator.routes import Route, all_routes
 
 HEADER = ("Route", "Answers along the way", "Outcome", "Contacts")
 

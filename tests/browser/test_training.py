@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
-from generator.pipeline import check_edition
 from generator.render.handouts import expected_pages, handout_sets
 from generator.render.pdf import print_to_pdf
 from tests.conftest import REPO

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.checks.pipeline import check_edition
+from generator.checks.routes import all_routes
 from generator.content.project import Layout
 from generator.models import DecisionTree
-from generator.pipeline import check_edition
 from generator.render.basis import BASIS_LABELS
 from generator.render.tree_order import tree_order
-from generator.routes import all_routes
 from tests.browser.conftest import LOCAL_EDITIONS
 from tests.conftest import REPO
 

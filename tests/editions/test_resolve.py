@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.checks.pipeline import Checked, check_edition
 from generator.content.item_hash import short_hash
 from generator.content.project import Layout
 from generator.editions.resolve import Gap
 from generator.errors import Diagnostic, Severity
 from generator.models import Contact
-from generator.pipeline import Checked, check_edition
 
 LOCAL_CONTACT = """\
       id: local-front-door

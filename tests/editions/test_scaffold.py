@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
+from generator.checks.pipeline import check_edition
 from generator.cli import main
 from generator.content.project import Layout
-from generator.pipeline import check_edition
 
 
 def run(project: Layout, *args: str) -> tuple[int, str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.checks.pipeline import Checked, check_edition
+from generator.checks.routes import all_routes
 from generator.content.project import Layout
 from generator.models import QuestionNode, StepNode
-from generator.pipeline import Checked, check_edition
-from generator.routes import all_routes
 
 EDITION = "id: local\nname: Local\nauthority: Test\nbase: national\ngaps: {front-door: Local.}\n"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
-from generator.pipeline import check_edition
 from generator.render.card import card_html, card_rows
 from tests.conftest import REPO
 

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition
 from generator.models import Contact
-from generator.pipeline import check_edition
 from generator.render.contact_exports import (
     CSV_HEADER,
     contact_vcard,

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition
 from generator.models import Answer, DecisionTree, OutcomeNode, QuestionNode
-from generator.pipeline import check_edition
 from generator.render.dot_source import ChartLinks, html_text, quoted, tree_to_dot, wrapped
 from generator.render.flowcharts import run_dot
 from generator.render.svg_post import SVG_NS, postprocess_svg

@@ -88,8 +88,8 @@ def test_cli_build_without_dot_exits_1_with_one_line(
 
 
 def test_a_batch_gives_the_same_svg_as_one_dot_process_per_graph() -> None:
+    from generator.checks.pipeline import check_edition
     from generator.content.project import Layout
-    from generator.pipeline import check_edition
     from generator.render.dot_source import ChartLinks, tree_to_dot
     from generator.render.flowcharts import run_dot, run_dot_batch
     from generator.render.tree_order import tree_order

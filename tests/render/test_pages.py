@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
-from generator.pipeline import check_edition
 from generator.render.flowcharts import ChartRenderer
 from generator.render.pages import Page, long_date, render_pages
 from generator.render.tree_order import tree_order

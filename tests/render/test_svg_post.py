@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
-from generator.pipeline import check_edition
 from generator.render.flowcharts import ChartRenderer
 from generator.render.svg_post import SVG_NS, XLINK_NS, postprocess_svg, route_chart, title_id
 from generator.render.tree_order import tree_order

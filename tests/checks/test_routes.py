@@ -7,11 +7,11 @@ import io
 
 import pytest
 
+from generator.checks.pipeline import check_edition
+from generator.checks.routes import Choice, all_routes
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition
-from generator.pipeline import check_edition
 from generator.render.routes import routes_csv, routes_markdown, table_cell
-from generator.routes import Choice, all_routes
 
 
 @pytest.fixture

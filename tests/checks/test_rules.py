@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.errors import Diagnostic
-from generator.pipeline import check_edition
 
 TREE = """\
 id: police

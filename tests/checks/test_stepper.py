@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from generator.checks.pipeline import check_edition
+from generator.checks.stepper import StepError, Stepper
 from generator.content.project import Layout
 from generator.models import DecisionTree
-from generator.pipeline import check_edition
-from generator.stepper import StepError, Stepper
 
 
 @pytest.fixture

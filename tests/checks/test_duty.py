@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.errors import Severity
-from generator.pipeline import check_edition
 
 
 def replace_in(project: Layout, relative: str, old: str, new: str) -> None:

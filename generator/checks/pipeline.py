@@ -6,7 +6,7 @@ import datetime
 import os
 from dataclasses import dataclass, replace
 
-from generator.checks import run_checks
+from generator.checks.rules import run_checks
 from generator.content.collect import read_content
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition, read_chain, resolve_chain

@@ -9,9 +9,9 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from generator.checks.duty import check_duty_basis
 from generator.content.collect import Located
 from generator.content.loader import KeyPath
-from generator.duty_checks import check_duty_basis
 from generator.editions.drift import check_drift
 from generator.editions.resolve import ResolvedEdition
 from generator.errors import Diagnostic, Severity, did_you_mean

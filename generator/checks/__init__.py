@@ -1,0 +1,1 @@
+"""Cross-file rules on a resolved edition, and walking its trees' routes."""
