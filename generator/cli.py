@@ -281,8 +281,8 @@ def new_edition(ctx: click.Context, edition_id: str, base_id: str) -> None:
 @click.pass_context
 def changes(ctx: click.Context, edition_id: str, previous: str) -> None:
     """What changed in edition ID since an earlier build or git ref: added, changed, removed."""
-    from generator.compare_previous import PreviousNotFound, changes_since
-    from generator.snapshot import snapshot_of_edition
+    from generator.changes.compare_previous import PreviousNotFound, changes_since
+    from generator.changes.snapshot import snapshot_of_edition
 
     layout = _layout(ctx)
     current = snapshot_of_edition(_clean_edition(layout, edition_id))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.changes import compare, history
+from generator.changes.history import compare, history
+from generator.changes.previous_build import PreviousBuild
+from generator.changes.snapshot import snapshot_of_edition
 from generator.checks.pipeline import check_edition, today
 from generator.content.project import Layout
 from generator.errors import Diagnostic, errors_in
 from generator.exports import generated_at, inputs_hash
-from generator.previous_build import PreviousBuild
 from generator.printed_pdfs import print_pdfs
 from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.external_links import with_safe_external_links
@@ -21,7 +22,6 @@ from generator.render.print_edition import PRINT_HTML, PRINT_PDF, whole_edition_
 from generator.render.site import RenderedSite, render_site
 from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.render.tree_order import tree_order
-from generator.snapshot import snapshot_of_edition
 from generator.text_cache import TextCache, default_cache_dir
 
 

@@ -17,12 +17,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator.changes.previous_build import read_previous_build
 from generator.checks.pipeline import DEFAULT_EDITION
 from generator.content.project import Layout
 from generator.errors import errors_in
 from generator.generate import generate
 from generator.mkdocs_page_cache import PageConversionCache
-from generator.previous_build import read_previous_build
 from generator.render.csp import with_policy
 from generator.render.external_links import with_safe_external_links
 from generator.render.site import RenderedSite

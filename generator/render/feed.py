@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape as _html_escape
 
-from generator.changes import Entry
+from generator.changes.history import Entry
 
 
 def escape(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.changes import Change, Entry, recent_by_page
+from generator.changes.history import Change, Entry, recent_by_page
 from generator.checks.rules import walk
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.exports import tree_export

@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.changes import Entry, history_json
+from generator.changes.history import Entry, history_json
+from generator.changes.previous_build import CHANGES_FILE
 from generator.editions.resolve import ResolvedEdition
 from generator.exports import (
     contacts_export,
@@ -18,7 +19,6 @@ from generator.exports import (
 )
 from generator.models import Contact
 from generator.models.channel_display import channel_view
-from generator.previous_build import CHANGES_FILE
 from generator.render.card import CARD_PDF
 from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
 from generator.render.feed import atom_feed

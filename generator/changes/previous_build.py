@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.changes import Entry, entries_from_json
-from generator.snapshot import Snapshot, snapshot_of_build
+from generator.changes.history import Entry, entries_from_json
+from generator.changes.snapshot import Snapshot, snapshot_of_build
 
 CHANGES_FILE = "changes.json"
 

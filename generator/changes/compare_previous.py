@@ -5,12 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from generator.changes import Change, compare
+from generator.changes.history import Change, compare
+from generator.changes.snapshot import Snapshot, snapshot_of_build, snapshot_of_edition
 from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.editions.git_history import export_tree
 from generator.errors import errors_in
-from generator.snapshot import Snapshot, snapshot_of_build, snapshot_of_edition
 
 
 class PreviousNotFound(Exception):

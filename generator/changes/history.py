@@ -6,7 +6,7 @@ import datetime
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from generator.snapshot import Snapshot
+from generator.changes.snapshot import Snapshot
 
 CHANGES_SCHEMA = "safeguide.changes/1"
 MAX_ENTRIES = 100

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.build import build_edition
-from generator.changes import Change, Entry, compare, history, recent_by_page
+from generator.changes.history import Change, Entry, compare, history, recent_by_page
+from generator.changes.snapshot import Item
 from generator.cli import main
 from generator.content.project import Layout
-from generator.snapshot import Item
 from tests.editions.test_resolve import git
 
 SECTION = ("section", "responding")

@@ -1,0 +1,1 @@
+"""What changed since the last build: snapshots, their comparison, the previous build."""
