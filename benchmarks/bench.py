@@ -32,13 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from synthetic import make_project
 
-from generator.build import build_edition
 from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
-from generator.generate import generate
 from generator.render.dot_source import ChartLinks, tree_to_dot
 from generator.render.flowcharts import graphviz_version, run_dot, run_dot_batch
 from generator.render.tree_order import tree_order
+from generator.site.build import build_edition
+from generator.site.generate import generate
 
 REPO = Path(__file__).resolve().parent.parent
 SAFEGUIDE = REPO / ".venv" / "bin" / "safeguide"
@@ -280,7 +280,7 @@ def scale(work: Path, editions: int, *, pdfs: bool = False) -> list[str]:
 
 
 PROFILE_PARTS = {
-    "safeguide's own stages": ("generator/generate.py", "generate"),
+    "safeguide's own stages": ("generator/site/generate.py", "generate"),
     "Markdown to HTML": ("markdown/core.py", "convert"),
     "navigation menu": ("material/templates/base.html", "block_site_nav"),
     "search index": ("material/plugins/search/plugin.py", "on_page_context"),

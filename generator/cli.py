@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 from pydantic_core import PydanticCustomError
 
-from generator.build_all import EditionBuild, build_one
 from generator.checks.pipeline import DEFAULT_EDITION, check_edition
 from generator.content.project import Layout, ProjectNotFound, find_project_root
 from generator.editions.resolve import ResolvedEdition
@@ -22,6 +21,7 @@ from generator.errors import (
 from generator.models import DecisionTree, OutcomeNode, QuestionNode
 from generator.models.text_rules import check_id
 from generator.render.flowcharts import GraphvizMissing
+from generator.site.build_all import EditionBuild, build_one
 
 # Commands import what only they need inside the command: a build's start-up time counts
 # (benchmarks/RESULTS.md), and `build` of one edition needs neither rich nor the schema code.
@@ -163,7 +163,7 @@ def build(
         TimeElapsedColumn,
     )
 
-    from generator.build_all import build_editions
+    from generator.site.build_all import build_editions
 
     out_root = out.resolve() if out else layout.root / "site"
     with Progress(
@@ -201,7 +201,7 @@ def serve(ctx: click.Context, edition: str | None, dev_addr: str) -> None:
     """Serve an edition with live reload (MkDocs' development server)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from generator.mkdocs_bridge import EDITION_VARIABLE
+    from generator.site.mkdocs_bridge import EDITION_VARIABLE
 
     layout = _layout(ctx)
     os.environ[EDITION_VARIABLE] = edition or DEFAULT_EDITION

@@ -19,8 +19,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.build import build_edition
 from generator.cli import main
+from generator.site.build import build_edition
 from tests.conftest import FIXTURES, make_project
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"

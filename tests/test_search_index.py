@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_edition
 from generator.content.project import Layout
+from generator.site.build import build_edition
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_edition
 from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
+from generator.site.build import build_edition
 
 REPO = Layout(Path(__file__).resolve().parent.parent)
 PERSONAL_EMAIL = re.compile(r"^[a-z]+[._][a-z]+@", re.IGNORECASE)

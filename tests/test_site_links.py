@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.build_all import build_editions
 from generator.content.project import Layout
+from generator.site.build_all import build_editions
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow

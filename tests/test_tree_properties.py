@@ -12,7 +12,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build_edition
 from generator.checks.pipeline import check_edition
 from generator.checks.routes import all_routes
 from generator.content.project import Layout
@@ -20,6 +19,7 @@ from generator.errors import errors_in
 from generator.render.dot_source import ChartLinks, tree_to_dot
 from generator.render.flowcharts import run_dot
 from generator.render.tree_order import tree_order
+from generator.site.build import build_edition
 from tests.conftest import FIXTURES, make_project
 
 LABELS = ["Yes", "No", "Not sure"]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from generator.build import build_edition
-from generator.build_all import build_editions
 from generator.content.project import Layout
+from generator.site.build import build_edition
+from generator.site.build_all import build_editions
 from tests.conftest import REPO
 
 CHROMIUM_ARGS = [

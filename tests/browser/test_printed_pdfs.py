@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from generator.build import build_edition
 from generator.content.project import Layout
-from generator.printed_pdfs import CARD_PDF_VARIABLE
+from generator.site.build import build_edition
+from generator.site.printed_pdfs import CARD_PDF_VARIABLE
 from tests.browser.conftest import chromium_path
 
 PDFS = ("who-to-call.pdf", "print/whole-edition.pdf", "scenarios/handouts/all-handouts.pdf")
@@ -60,7 +60,7 @@ def test_rebuilds_take_printed_pdfs_from_the_cache(
 
 
 def test_without_a_cache_folder_every_build_prints() -> None:
-    from generator.printed_pdfs import print_pdfs
+    from generator.site.printed_pdfs import print_pdfs
 
     chromium_path()
     html = "<!doctype html><title>t</title><p>Call 999 in an emergency.</p>"
@@ -72,7 +72,7 @@ def test_without_a_cache_folder_every_build_prints() -> None:
 
 
 KEPT_BROWSER_SCRIPT = """
-from generator.printed_pdfs import print_pdfs
+from generator.site.printed_pdfs import print_pdfs
 from generator.render import pdf
 pdf.keep_one_browser_for_this_process()
 for text in ("Call 999.", "Call 101."):  # two builds' documents, nothing cached

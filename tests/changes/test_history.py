@@ -11,11 +11,11 @@ from xml.etree import ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from generator.build import build_edition
 from generator.changes.history import Change, Entry, compare, history, recent_by_page
 from generator.changes.snapshot import Item
 from generator.cli import main
 from generator.content.project import Layout
+from generator.site.build import build_edition
 from tests.editions.test_resolve import git
 
 SECTION = ("section", "responding")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.mkdocs_bridge import SafeguidePlugin, plugin_for_config, starting
+from generator.site.mkdocs_bridge import SafeguidePlugin, plugin_for_config, starting
 
 _plugin: SafeguidePlugin | None = None
 

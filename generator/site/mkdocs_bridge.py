@@ -21,12 +21,12 @@ from generator.changes.previous_build import read_previous_build
 from generator.checks.pipeline import DEFAULT_EDITION
 from generator.content.project import Layout
 from generator.errors import errors_in
-from generator.generate import generate
-from generator.mkdocs_page_cache import PageConversionCache
 from generator.render.csp import with_policy
 from generator.render.external_links import with_safe_external_links
 from generator.render.site import RenderedSite
 from generator.render.template_cache import TEMPLATE_BYTECODE
+from generator.site.generate import generate
+from generator.site.mkdocs_page_cache import PageConversionCache
 from generator.text_cache import default_cache_dir
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build import build_edition
 from generator.content.project import Layout
 from generator.errors import ContentError, Diagnostic
 from generator.render.pdf import keep_one_browser_for_this_process
+from generator.site.build import build_edition
 from generator.text_cache import write_atomically
 
 

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from generator.mkdocs_page_cache import PageConversionCache
+from generator.site.mkdocs_page_cache import PageConversionCache
 
 PAGES = {
     "index.md": "# Welcome\n\n## Who to call\n\nCall the [DSL](other.md#the-dsl).\n",

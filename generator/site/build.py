@@ -20,8 +20,8 @@ from pathlib import Path
 from generator.changes.previous_build import read_previous_build
 from generator.content.project import Layout
 from generator.errors import ContentError
-from generator.generate import Generated, generate
-from generator.mkdocs_bridge import build_with_mkdocs
+from generator.site.generate import Generated, generate
+from generator.site.mkdocs_bridge import build_with_mkdocs
 from generator.text_cache import default_cache_dir, prune
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_edition, one_build_at_a_time
 from generator.content.project import Layout
 from generator.errors import ContentError
+from generator.site.build import build_edition, one_build_at_a_time
 from generator.text_cache import default_cache_dir
 
 pytestmark = pytest.mark.slow
@@ -250,8 +250,8 @@ def test_plain_mkdocs_build_uses_the_hook(minimal_project: Layout) -> None:
 
 
 def test_the_hook_passes_every_event_the_plugin_handles() -> None:
-    from generator import mkdocs_hook
-    from generator.mkdocs_bridge import SafeguidePlugin
+    from generator.site import mkdocs_hook
+    from generator.site.mkdocs_bridge import SafeguidePlugin
 
     handled = {name for name in vars(SafeguidePlugin) if name.startswith("on_")}
     assert handled <= set(vars(mkdocs_hook)), handled - set(vars(mkdocs_hook))

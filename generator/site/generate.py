@@ -12,7 +12,6 @@ from generator.checks.pipeline import check_edition, today
 from generator.content.project import Layout
 from generator.errors import Diagnostic, errors_in
 from generator.exports import generated_at, inputs_hash
-from generator.printed_pdfs import print_pdfs
 from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.external_links import with_safe_external_links
 from generator.render.flowcharts import ChartRenderer
@@ -22,6 +21,7 @@ from generator.render.print_edition import PRINT_HTML, PRINT_PDF, whole_edition_
 from generator.render.site import RenderedSite, render_site
 from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.render.tree_order import tree_order
+from generator.site.printed_pdfs import print_pdfs
 from generator.text_cache import TextCache, default_cache_dir
 
 
