@@ -76,7 +76,7 @@ def is_gap(value: object) -> bool:
 
 def _environment(edition: ResolvedEdition, cache: TextCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.render", "templates"),
         auto_reload=False,
         bytecode_cache=TEMPLATE_BYTECODE,
         autoescape=False,  # output is Markdown; every plain field goes through `inline`

@@ -49,7 +49,7 @@ def html_environment() -> jinja2.Environment:
     """The environment for the standalone HTML documents (card, handouts, printed edition):
     autoescaped, strict about undefined values, templates compiled once."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.render", "templates"),
         auto_reload=False,
         bytecode_cache=TEMPLATE_BYTECODE,
         autoescape=True,
