@@ -67,6 +67,7 @@ bench: deps
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks tools
 	$(BIN)/ruff format --check generator tests benchmarks tools
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy generator
