@@ -18,7 +18,7 @@ from generator.errors import (
     sorted_diagnostics,
     warnings_in,
 )
-from generator.models import DecisionTree, OutcomeNode, QuestionNode
+from generator.models import DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.models.text_rules import check_id
 from generator.render.flowcharts import GraphvizMissing
 from generator.site.build_all import EditionBuild, build_one
@@ -326,6 +326,16 @@ def _tree_in_edition(
     return checked.edition, trees[tree_id].item
 
 
+def _echo_node_actions(resolved: ResolvedEdition, node: StepNode | OutcomeNode) -> None:
+    """A step's or outcome's actions and contacts, indented under its text."""
+    from generator.render.routes import contact_text
+
+    for action in node.actions:
+        click.echo(f"  - {action}")
+    for ref in node.contacts:
+        click.echo(f"  contact: {contact_text(resolved, ref)}")
+
+
 @main.command()
 @click.argument("tree_id", metavar="TREE")
 @click.option("--edition", help="Edition id (default: national).")
@@ -333,18 +343,40 @@ def _tree_in_edition(
     "--answers",
     help="Comma-separated answer labels or 1-based answer numbers, instead of asking.",
 )
+@click.option(
+    "--answer",
+    "answer_list",
+    multiple=True,
+    help="One answer label or number; repeat for each question (for labels with commas).",
+)
 @click.pass_context
-def walk(ctx: click.Context, tree_id: str, edition: str | None, answers: str | None) -> None:
-    """Step through a decision tree in the terminal, or follow --answers."""
+def walk(
+    ctx: click.Context,
+    tree_id: str,
+    edition: str | None,
+    answers: str | None,
+    answer_list: tuple[str, ...],
+) -> None:
+    """Step through a decision tree in the terminal, or follow --answers / --answer.
+
+    Prints every step passed on the way (text, actions, contacts, basis), then the outcome.
+    """
     from generator.checks.stepper import StepError, Stepper
     from generator.render.basis import with_basis
-    from generator.render.routes import contact_text
 
+    if answers is not None and answer_list:
+        raise click.UsageError("expected --answers or --answer, got both")
     resolved, tree = _tree_in_edition(_layout(ctx), tree_id, edition)
     stepper = Stepper(tree)
-    scripted = [a.strip() for a in answers.split(",")] if answers is not None else None
+    scripted: list[str] | None = None
+    if answers is not None:
+        scripted = [a.strip() for a in answers.split(",")]
+    elif answer_list:
+        scripted = [a.strip() for a in answer_list]
     while True:
-        stepper.advance_through_steps()
+        for step in stepper.advance_through_steps():
+            click.echo(f"step {step.id}: {with_basis(step.text, step.basis)}")
+            _echo_node_actions(resolved, step)
         node = stepper.current
         if not isinstance(node, QuestionNode):
             break
@@ -370,10 +402,7 @@ def walk(ctx: click.Context, tree_id: str, edition: str | None, answers: str | N
     outcome = stepper.current
     assert isinstance(outcome, OutcomeNode)
     click.echo(f"outcome {outcome.id}: {with_basis(outcome.text, outcome.basis)}")
-    for action in outcome.actions:
-        click.echo(f"  - {action}")
-    for ref in outcome.contacts:
-        click.echo(f"  contact: {contact_text(resolved, ref)}")
+    _echo_node_actions(resolved, outcome)
     if scripted:
         click.echo(f"error: answers left over after the outcome: {', '.join(scripted)}", err=True)
         sys.exit(EXIT_CONTENT_ERROR)

@@ -72,9 +72,16 @@ def tree_export(edition: ResolvedEdition, tree: DecisionTree) -> dict[str, Any]:
             entry["basis"] = node.basis
         if isinstance(node, QuestionNode):
             entry["answers"] = [
-                {"label": a.label, "next": a.next, **({"loop_back": True} if a.loop_back else {})}
+                {
+                    "label": a.label,
+                    "next": a.next,
+                    **({"loop_back": True} if a.loop_back else {}),
+                    "facts": list(a.facts),
+                }
                 for a in node.answers
             ]
+        if node.facts:
+            entry["facts"] = list(node.facts)
         if isinstance(node, StepNode):
             entry["next"] = node.next
         if isinstance(node, OutcomeNode) and node.urgent:

@@ -13,12 +13,14 @@ def run(project: Layout, *args: str, stdin: str | None = None) -> tuple[int, str
     return result.exit_code, result.output
 
 
-def test_walk_with_answers_prints_route_and_outcome(minimal_project: Layout) -> None:
+def test_walk_with_answers_prints_every_step_and_the_outcome(minimal_project: Layout) -> None:
     code, output = run(minimal_project, "walk", "police", "--answers", "No,yes")
     assert code == 0
     assert output.splitlines() == [
         "Is a child in immediate danger?",
         "  -> No",
+        "step record: Record the concern and tell the DSL.",
+        "  - Write down what was said",
         "Has a crime been reported, such as rape or sexual assault?",
         "  -> Yes",
         "outcome refer-police: Refer to the police and children's social care. [Guidance: should]",
@@ -75,3 +77,50 @@ def test_paths_prints_markdown_and_csv(minimal_project: Layout) -> None:
     assert code == 0
     assert output.splitlines()[0] == "Route,Answers along the way,Outcome,Contacts"
     assert len(output.splitlines()) == 4
+
+
+def test_walk_answer_takes_labels_that_contain_commas(minimal_project: Layout) -> None:
+    tree = minimal_project.flowcharts_dir / "police.yaml"
+    text = tree.read_text(encoding="utf-8")
+    tree.write_text(
+        text.replace(
+            "{label: No, next: internal}", '{label: "No, nothing criminal", next: internal}'
+        ),
+        encoding="utf-8",
+    )
+    code, output = run(
+        minimal_project, "walk", "police", "--answer", "No", "--answer", "No, nothing criminal"
+    )
+    assert code == 0, output
+    assert "  -> No, nothing criminal" in output
+    assert "outcome internal: Manage internally under the behaviour policy." in output
+    # the same label through --answers is split at its comma, so it does not fit
+    code, output = run(minimal_project, "walk", "police", "--answers", "No,No, nothing criminal")
+    assert code == 1
+
+
+def test_walk_refuses_answers_and_answer_together(minimal_project: Layout) -> None:
+    code, output = run(minimal_project, "walk", "police", "--answers", "No", "--answer", "Yes")
+    assert code == 2
+    assert "expected --answers or --answer, got both" in output
+
+
+def test_walk_prints_steps_with_their_basis_and_contacts(minimal_project: Layout) -> None:
+    tree = minimal_project.flowcharts_dir / "police.yaml"
+    text = tree.read_text(encoding="utf-8")
+    tree.write_text(
+        text.replace(
+            "    actions: [Write down what was said]\n",
+            "    actions: [Write down what was said]\n    basis: guidance\n"
+            "    contacts: [police-emergency]\n",
+        ),
+        encoding="utf-8",
+    )
+    code, output = run(minimal_project, "walk", "police", "--answers", "2,2")
+    assert code == 0, output
+    lines = output.splitlines()
+    step = lines.index("step record: Record the concern and tell the DSL. [Guidance: should]")
+    assert lines[step + 1 : step + 3] == [
+        "  - Write down what was said",
+        "  contact: Police emergency (999)",
+    ]

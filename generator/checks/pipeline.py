@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, replace
 
 from generator.checks.rules import run_checks
+from generator.checks.safety import check_safety_rules
 from generator.content.collect import read_content
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition, read_chain, resolve_chain
@@ -49,4 +50,6 @@ def check_edition(layout: Layout, edition_id: str, *, draft: bool = False) -> Ch
     if errors_in(problems):
         return Checked(None, sorted_diagnostics(problems))
     problems += run_checks(resolved, today())
+    if not errors_in(problems):  # routes are walked only on trees that passed their checks
+        problems += check_safety_rules(resolved, today())
     return Checked(resolved, sorted_diagnostics(problems))

@@ -43,14 +43,16 @@ class Stepper:
         self._current = node_id
         self.route.append(node_id)
 
-    def advance_through_steps(self) -> None:
-        """Move past step nodes (which need no answer) to the next question or outcome."""
-        seen = 0
+    def advance_through_steps(self) -> list[StepNode]:
+        """Move past step nodes (which need no answer) to the next question or outcome, and
+        return the steps passed on the way: that is where referrals and actions live."""
+        passed: list[StepNode] = []
         while isinstance(self.current, StepNode):
-            seen += 1
-            if seen > len(self._nodes):
+            passed.append(self.current)
+            if len(passed) > len(self._nodes):
                 raise StepError(f"expected the steps of '{self.tree.id}' to lead on, got a cycle")
             self._move(self.current.next)
+        return passed
 
     def choose(self, given: str) -> Answer:
         """Answer the current question with a label (any case) or a 1-based number."""

@@ -16,7 +16,10 @@ from generator.models import (
     ContactsFile,
     ContentModel,
     DecisionTree,
+    Fact,
     Role,
+    SafetyRule,
+    SafetyRulesFile,
     Scenario,
     Section,
     Source,
@@ -68,10 +71,16 @@ class ContentSet:
     sections: dict[str, Located[Section]] = field(default_factory=dict)
     trees: dict[str, Located[DecisionTree]] = field(default_factory=dict)
     scenarios: dict[str, Located[Scenario]] = field(default_factory=dict)
+    facts: dict[str, Located[Fact]] = field(default_factory=dict)
+    rules: dict[str, Located[SafetyRule]] = field(default_factory=dict)
 
 
 def _add(
-    target: dict[str, Located[T]], located: Located[T], kind: str, problems: list[Diagnostic]
+    target: dict[str, Located[T]],
+    located: Located[T],
+    kind: str,
+    problems: list[Diagnostic],
+    note: str = "",
 ) -> None:
     item_id: str = getattr(located.item, "id")  # noqa: B009 - every content item has an id
     if item_id in target:
@@ -81,7 +90,7 @@ def _add(
             located.diagnostic(
                 ("id",),
                 f"expected a unique {kind} id, got '{item_id}' again "
-                f"(first in {first.document.path.name} at line {where.line})",
+                f"(first in {first.document.path.name} at line {where.line}){note}",
                 "duplicate-id",
             )
         )
@@ -116,6 +125,23 @@ def _one_per_file(
             located = Located(item, document)
             _check_file_name(located, problems)
             _add(target, located, kind, problems)
+
+
+def add_safety_rules(
+    rules_file: SafetyRulesFile,
+    document: Document,
+    content: ContentSet,
+    problems: list[Diagnostic],
+    by_edition: bool = False,
+) -> None:
+    """Add the facts and rules of a safety-rules file to ``content``; an id the content
+    already has is an error (a local edition adds rules, never replaces or drops one)."""
+    why = ": an edition may add facts and rules, never replace one" if by_edition else ""
+    for index, fact in enumerate(rules_file.facts):
+        _add(content.facts, Located(fact, document, ("facts", index)), "fact", problems, why)
+    for index, rule in enumerate(rules_file.rules):
+        located = Located(rule, document, ("rules", index))
+        _add(content.rules, located, "safety rule", problems, why)
 
 
 def stray_files(layout: Layout) -> list[Diagnostic]:
@@ -178,6 +204,11 @@ def read_content(
                     "contact",
                     problems,
                 )
+    for document in load([p for p in (layout.safety_rules_file,) if p.exists()]):
+        rules_file, found = validate(document, SafetyRulesFile)
+        problems.extend(found)
+        if rules_file is not None:
+            add_safety_rules(rules_file, document, content, problems)
     _one_per_file(
         load(sorted(layout.sections_dir.glob("*.yaml"))),
         Section,

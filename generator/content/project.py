@@ -40,6 +40,10 @@ class Layout:
         return self.content / "contacts.yaml"
 
     @property
+    def safety_rules_file(self) -> Path:
+        return self.content / "safety-rules.yaml"
+
+    @property
     def sections_dir(self) -> Path:
         return self.content / "sections"
 
@@ -88,6 +92,7 @@ class Layout:
     def input_files(self) -> list[Path]:
         """Every content file of the national layer, sorted."""
         files = [self.sources_file, self.contacts_file]
+        files += [p for p in (self.safety_rules_file,) if p.exists()]
         files += sorted(self.sections_dir.glob("*.yaml"))
         files += sorted(self.scenarios_dir.glob("*.yaml"))
         files += sorted(self.flowcharts_dir.glob("*.yaml"))

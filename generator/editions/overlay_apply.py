@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.collect import ContentSet, Located
+from generator.content.collect import ContentSet, Located, add_safety_rules
 from generator.content.loader import KeyPath
 from generator.editions.overlays import Overlays
 from generator.editions.tree_patch import patch_tree
@@ -170,6 +170,8 @@ def apply_overlays(
         sections=dict(base.sections),
         trees=dict(base.trees),
         scenarios=dict(base.scenarios),
+        facts=dict(base.facts),
+        rules=dict(base.rules),
     )
     applier = _Applier(edition_id, [], [], [])
     lists: list[tuple[Located[Any] | None, str, str, dict[str, Located[Any]]]] = [
@@ -188,6 +190,9 @@ def apply_overlays(
         ("section", list(overlays.sections), content.sections),
         ("scenario", list(overlays.scenarios), content.scenarios),
     ]
+    if overlays.safety_rules is not None:
+        rules = overlays.safety_rules
+        add_safety_rules(rules.item, rules.document, content, applier.problems, by_edition=True)
     for kind, located_list, target in singles:
         _each(applier, target, kind, [(o.item, o) for o in located_list])
     seen: dict[str, KeyPath] = {}

@@ -9,7 +9,7 @@ from generator.content.collect import Located
 from generator.content.loader import Document, load_documents
 from generator.content.validate import validate
 from generator.errors import Diagnostic, Position
-from generator.models import ContentModel
+from generator.models import ContentModel, SafetyRulesFile
 from generator.models.overlay import (
     ContactsOverlay,
     ScenarioOverlay,
@@ -29,6 +29,7 @@ ONE_ITEM_FOLDERS: dict[str, tuple[str, type[ContentModel]]] = {
 LIST_FILES: dict[str, type[ContentModel]] = {
     "content/contacts.yaml": ContactsOverlay,
     "content/sources.yaml": SourcesOverlay,
+    "content/safety-rules.yaml": SafetyRulesFile,
 }
 
 
@@ -41,10 +42,19 @@ class Overlays:
     trees: list[Located[TreeOverlay]] = field(default_factory=list)
     contacts: Located[ContactsOverlay] | None = None
     sources: Located[SourcesOverlay] | None = None
+    safety_rules: Located[SafetyRulesFile] | None = None
+    """Facts and safety rules the edition adds (it may not replace or drop the base's)."""
 
     def is_empty(self) -> bool:
         """True when the edition changes no content, only settings."""
-        return not (self.sections or self.scenarios or self.trees or self.contacts or self.sources)
+        return not (
+            self.sections
+            or self.scenarios
+            or self.trees
+            or self.contacts
+            or self.sources
+            or self.safety_rules
+        )
 
 
 def _unexpected(path: Path, folder: Path) -> Diagnostic:
@@ -114,6 +124,7 @@ def read_overlays(folder: Path, cache_dir: Path | None = None) -> tuple[Overlays
         trees=overlays.trees,
         contacts=lists.get("content/contacts.yaml"),  # type: ignore[arg-type]
         sources=lists.get("content/sources.yaml"),  # type: ignore[arg-type]
+        safety_rules=lists.get("content/safety-rules.yaml"),  # type: ignore[arg-type]
     )
     for path in sorted(folder.rglob("*")):
         in_assets = (folder / ASSETS_FOLDER) in path.parents

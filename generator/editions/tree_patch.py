@@ -115,6 +115,7 @@ class _Patcher:
                 update = {
                     "label": change.new_label or answer.label,
                     "next": change.next or answer.next,
+                    "facts": answer.facts if change.facts is None else change.facts,
                 }
                 answer = answer.model_copy(update=update)
             answers.append(answer)

@@ -10,6 +10,7 @@ from generator.models.overlay import (
     SourcesOverlay,
     TreeOverlay,
 )
+from generator.models.safety import Fact, Reach, SafetyRule, SafetyRulesFile
 from generator.models.scenario import Scenario
 from generator.models.section import Block, Section
 from generator.models.source import Source, SourcesFile
@@ -21,6 +22,7 @@ FILE_MODELS: dict[str, type[ContentModel]] = {
     "sources": SourcesFile,
     "tree": DecisionTree,
     "scenario": Scenario,
+    "safety-rules": SafetyRulesFile,
     "edition": Edition,
     "overlay-section": SectionOverlay,
     "overlay-tree": TreeOverlay,
@@ -42,9 +44,13 @@ __all__ = [
     "ContentModel",
     "DecisionTree",
     "Edition",
+    "Fact",
     "OutcomeNode",
     "QuestionNode",
+    "Reach",
     "Role",
+    "SafetyRule",
+    "SafetyRulesFile",
     "Scenario",
     "Section",
     "Source",

@@ -92,6 +92,7 @@ class NodeChanges(ContentModel):
     contacts: list[Id] | None = Field(default=None, description="Rebind the node's contacts.")
     sections: list[Id] | None = None
     urgent: bool | None = None
+    facts: list[Id] | None = Field(default=None, description="Replace the node's facts.")
 
 
 class InsertedStep(NodeFields):
@@ -106,6 +107,7 @@ class AnswerChange(ContentModel):
     label: Line
     new_label: Line | None = None
     next: Id | None = None
+    facts: list[Id] | None = Field(default=None, description="Replace the answer's facts.")
 
 
 PATCH_ACTIONS = ("set", "add_answer", "change_answer", "insert_before", "insert_after", "add_node")

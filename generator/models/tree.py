@@ -17,6 +17,10 @@ class Answer(ContentModel):
     loop_back: bool = Field(
         default=False, description="True when this answer deliberately returns to an earlier node."
     )
+    facts: list[Id] = Field(
+        default_factory=list,
+        description="Facts (content/safety-rules.yaml) holding on every route taking this answer.",
+    )
 
 
 class NodeFields(ContentModel):
@@ -31,6 +35,10 @@ class NodeFields(ContentModel):
     sources: list[Citation] = Field(default_factory=list)
     contacts: list[Id] = Field(default_factory=list, description="Contact or role ids.")
     sections: list[Id] = Field(default_factory=list)
+    facts: list[Id] = Field(
+        default_factory=list,
+        description="Facts (content/safety-rules.yaml) that hold on every route through this node.",
+    )
 
 
 class QuestionNode(NodeFields):

@@ -15,6 +15,7 @@ import yaml
 
 from generator.changes.history import Change, Entry, recent_by_page
 from generator.checks.rules import walk
+from generator.checks.safety import rules_for_tree
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.exports import tree_export
 from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode
@@ -233,7 +234,12 @@ def render_pages(
                 f"flowcharts/{tree.id}-routes.md",
                 title,
                 _render(
-                    env, "routes.md.j2", title, tree=tree, table=routes_markdown(edition, tree)
+                    env,
+                    "routes.md.j2",
+                    title,
+                    tree=tree,
+                    table=routes_markdown(edition, tree),
+                    guarantees=rules_for_tree(edition, tree),
                 ),
             )
         )

@@ -33,6 +33,7 @@ def test_content_files_point_at_their_schema() -> None:
     expected = {
         "content/sources.yaml": "../schemas/sources.schema.json",
         "content/contacts.yaml": "../schemas/contacts.schema.json",
+        "content/safety-rules.yaml": "../schemas/safety-rules.schema.json",
     }
     for pattern, schema in (
         ("content/sections/*.yaml", "../../schemas/section.schema.json"),

@@ -172,3 +172,41 @@ def test_scenario_index_lists_by_tree_and_by_topic(pages: dict[str, Page]) -> No
     assert "## By topic" in index
     assert "handouts/police-cards.html" in index
     assert "index.md?facilitator" in index
+
+
+def test_routes_page_says_no_rule_applies_without_rules(pages: dict[str, Page]) -> None:
+    routes = pages["flowcharts/police-routes.md"].markdown
+    assert "## What every route guarantees" in routes
+    assert "No safety rule applies to the routes of this flowchart." in routes
+
+
+def test_routes_page_lists_what_every_route_guarantees(minimal_project: Layout) -> None:
+    from tests.checks.test_safety import RULES, tag
+
+    minimal_project.safety_rules_file.write_text(RULES, encoding="utf-8")
+    tag(
+        minimal_project,
+        "{label: Yes, next: refer-police}",
+        "{label: Yes, next: refer-police, facts: [crime-reported]}",
+    )
+    checked = check_edition(minimal_project, "national")
+    assert checked.edition is not None, checked.diagnostics
+    rendered = {
+        page.src_uri: page
+        for page in render_pages(
+            checked.edition,
+            {
+                tree_id: ChartRenderer(cache_dir=None).chart(
+                    checked.edition, tree.item, tree_order(tree.item)
+                )
+                for tree_id, tree in checked.edition.content.trees.items()
+            },
+        )
+    }
+    routes = rendered["flowcharts/police-routes.md"].markdown
+    guarantees = routes.split("## What every route guarantees")[1].split("## Routes")[0]
+    assert "Every route with a reported crime reaches the police." in guarantees
+    assert "Guidance: should" in guarantees
+    assert "Part 5" in guarantees  # its citation
+    # the 999 rule's fact is on no answer of this tree, so it guarantees nothing here
+    assert "Immediate danger reaches 999 first." not in guarantees
