@@ -93,24 +93,41 @@ def test_every_urgent_outcome_names_the_emergency_number(national: ResolvedEditi
 def test_under_10_alleged_perpetrator_still_reaches_police_and_social_care(
     national: ResolvedEdition,
 ) -> None:
+    part5 = {n.id: n for n in tree(national, "kcsie-part-5").nodes}
+    for step_id in ("report-rape", "report-sexual-assault"):
+        step = part5[step_id]
+        assert set(step.contacts) & POLICE and set(step.contacts) & SOCIAL_CARE
+        assert step.detail is not None
+        assert "under 10, still report" in step.detail and "welfare" in step.detail
+
+
+def test_part_5_sexual_violence_never_ends_without_police_and_social_care(
+    national: ResolvedEdition,
+) -> None:
     part5 = tree(national, "kcsie-part-5")
-    for route in routes_choosing(part5, "perpetrator-under-10", "Yes"):
-        end = outcome(part5, route)
-        assert set(end.contacts) & POLICE and set(end.contacts) & SOCIAL_CARE
-        assert "welfare" in end.text
+    nodes = {n.id: n for n in part5.nodes}
+    labels = [a.label for a in nodes["what-was-reported"].answers]  # type: ignore[union-attr]
+    for label in labels[:3]:  # rape, sexual assault, causing sexual activity
+        for route in routes_choosing(part5, "what-was-reported", label):
+            named = {ref for node_id in route.visited for ref in nodes[node_id].contacts}
+            assert named & POLICE and named & SOCIAL_CARE, route
 
 
-def test_part_5_offers_the_four_options_and_three_criminal_outcomes(
+def test_part_5_options_combine_and_the_endings_include_unfounded_reports(
     national: ResolvedEdition,
 ) -> None:
     part5 = {n.id: n for n in tree(national, "kcsie-part-5").nodes}
     options = [a.label for a in part5["choose-an-option"].answers]  # type: ignore[union-attr]
-    assert len(options) == 4
+    assert options == [
+        "Manage internally",
+        "Manage internally with early help",
+        "Refer to children's social care (a child has been harmed or is at risk)",
+    ]
     endings = [a.label for a in part5["end-of-criminal-process"].answers]  # type: ignore[union-attr]
     assert endings == [
         "Conviction or caution",
-        "Not guilty",
-        "No further action by the police or prosecutors",
+        "Not guilty, or no further action by the police or prosecutors",
+        "The report was found to be unsubstantiated, unfounded, false or malicious",
     ]
 
 
@@ -190,7 +207,7 @@ def test_allegations_meeting_the_harm_threshold_reach_the_lado_within_one_workin
     for route in routes_choosing(allegations, "harm-threshold", "Yes, or it might"):
         end = outcome(allegations, route)
         assert "lado" in end.contacts
-        assert "one working day" in end.text
+        assert "one working day" in " ".join([end.text, *end.actions])
 
 
 def test_a_low_level_concern_is_recorded_in_school_not_referred(

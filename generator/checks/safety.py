@@ -25,7 +25,7 @@ from generator.models import (
     SafetyRule,
     StepNode,
 )
-from generator.models.overlay import TreeOverlay
+from generator.models.overlay import NodePatch, TreeOverlay
 
 Node = QuestionNode | StepNode | OutcomeNode
 
@@ -149,6 +149,28 @@ def route_text(tree: DecisionTree, route: Route) -> str:
     return " > ".join(parts)
 
 
+def _touched(patch: NodePatch) -> set[str]:
+    """Ids of the nodes a patch operation changes, inserts around or adds."""
+    ids = {
+        patch.node,
+        patch.insert_before,
+        patch.insert_after,
+        patch.add_node.id if patch.add_node else None,
+        patch.step.id if patch.step else None,
+    }
+    return {node_id for node_id in ids if node_id is not None}
+
+
+def _patch_rank(patch: NodePatch) -> int:
+    """Which operations most likely broke a rule: a changed node (its contacts) first, then
+    a changed or added answer (a new way round), then an inserted step or added node."""
+    if patch.set is not None:
+        return 0
+    if patch.change_answer is not None or patch.add_answer is not None:
+        return 1
+    return 2
+
+
 def _overlay_line(
     edition: ResolvedEdition, tree_id: str, route: Route
 ) -> tuple[Located[TreeOverlay], KeyPath] | None:
@@ -161,16 +183,14 @@ def _overlay_line(
         local = override.local
         operation = local.item
         if isinstance(operation, TreeOverlay) and operation.patch:
-            for index, patch in enumerate(operation.patch):
-                touched = {
-                    patch.node,
-                    patch.insert_before,
-                    patch.insert_after,
-                    patch.add_node.id if patch.add_node else None,
-                    patch.step.id if patch.step else None,
-                }
-                if touched & set(route.visited):
-                    return local, ("patch", index)  # type: ignore[return-value]
+            on_route = set(route.visited)
+            suspects = [  # the likeliest culprit, the last of equals
+                (_patch_rank(patch), -index)
+                for index, patch in enumerate(operation.patch)
+                if _touched(patch) & on_route
+            ]
+            if suspects:
+                return local, ("patch", -min(suspects)[1])  # type: ignore[return-value]
             return local, ("patch",)  # type: ignore[return-value]
         return local, ()  # type: ignore[return-value]
     if located_tree is not None and edition.edition.document.path.parent in (

@@ -213,7 +213,8 @@ def test_an_edition_that_drops_the_police_step_fails_check_with_rule_overlay_and
         check=False,
     )
     assert result.returncode == 1, result.stdout + result.stderr
-    lines = [line for line in result.stdout.splitlines() if "(safety-rule)" in line]
+    output = result.stdout + result.stderr
+    lines = [line for line in output.splitlines() if "(safety-rule)" in line]
     rule_line = next(line for line in lines if line.startswith("content/safety-rules.yaml:"))
     assert "rule 'sexual-violence-reaches-police'" in rule_line
     overlay_line = next(

@@ -23,6 +23,7 @@ FIXTURE_FILES = {
     "overlay-tree": "overlays/tree.yaml",
     "overlay-contacts": "overlays/contacts.yaml",
     "overlay-sources": "overlays/sources.yaml",
+    "safety-rules": "overlays/safety-rules.yaml",
 }
 
 
