@@ -90,6 +90,22 @@ def test_essex_significant_harm_goes_to_the_priority_line(
     assert isinstance(hub, Contact) and hub.channels[0].value == "0345 603 7627"
 
 
+def test_essex_urgent_routes_show_the_priority_line_and_others_the_request_for_support(
+    editions: dict[str, ResolvedEdition],
+) -> None:
+    essex = editions["essex"]
+    urgent = essex.resolve_contact("childrens-social-care-urgent")
+    front_door = essex.resolve_contact("childrens-social-care-front-door")
+    assert isinstance(urgent, Contact) and urgent.id == "essex-children-and-families-hub"
+    assert "Priority Line" in urgent.name
+    assert isinstance(front_door, Contact) and front_door.id == "essex-request-for-support"
+    assert front_door.urgency == "same-day"
+    concerns = {n.id: n for n in essex.content.trees["concerns-about-a-child"].item.nodes}
+    assert "childrens-social-care-urgent" in concerns["refer-immediately"].contacts
+    assert "childrens-social-care-urgent" not in concerns["make-referral"].contacts
+    assert "childrens-social-care-front-door" in concerns["make-referral"].contacts
+
+
 def test_essex_patches_reach_through_to_the_example_school(
     editions: dict[str, ResolvedEdition],
 ) -> None:

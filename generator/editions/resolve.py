@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,22 @@ class ResolvedEdition:
         if bound is not None and bound in self.content.contacts:
             return self.content.contacts[bound].item
         return None
+
+    def distinct_roles(self, role_ids: Iterable[str]) -> list[str]:
+        """The known roles of ``role_ids`` in order, leaving out a role whose contact an
+        earlier one already shows (an area with one line for urgent and other referrals)."""
+        shown: set[str] = set()
+        kept = []
+        for role_id in role_ids:
+            if role_id not in self.content.roles:
+                continue
+            resolved = self.resolve_contact(role_id)
+            if isinstance(resolved, Contact):
+                if resolved.id in shown:
+                    continue
+                shown.add(resolved.id)
+            kept.append(role_id)
+        return kept
 
     def placeholders(self) -> list[tuple[str, str]]:
         """(role id, role name) of every role this edition has neither bound nor declared

@@ -44,6 +44,7 @@ class Edition(ContentModel):
         default_factory=lambda: [
             "police-emergency",
             "childrens-social-care-front-door",
+            "childrens-social-care-urgent",
             "childrens-social-care-out-of-hours",
         ],
         description="Roles whose numbers the emergency banner shows on every page, in order.",

@@ -13,6 +13,7 @@ CARD_PDF = "who-to-call.pdf"
 CARD_ROLES = (
     "police-emergency",
     "childrens-social-care-front-door",
+    "childrens-social-care-urgent",
     "childrens-social-care-out-of-hours",
     "designated-safeguarding-lead",
     "police-non-emergency",
@@ -45,7 +46,7 @@ def _how(contact: Contact) -> str:
 def card_rows(edition: ResolvedEdition) -> list[dict[str, str | bool | None]]:
     """The card's rows: each role or helpline with its number, or a declared gap."""
     rows: list[dict[str, str | bool | None]] = []
-    refs = [r for r in CARD_ROLES if r in edition.content.roles]
+    refs = edition.distinct_roles(CARD_ROLES)
     refs += [c for c in CARD_CONTACTS if c in edition.content.contacts]
     for ref in refs:
         resolved = edition.resolve_contact(ref)

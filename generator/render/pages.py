@@ -50,6 +50,7 @@ AUDIENCE_LABELS = {
 EMERGENCY_ROLES = (
     "police-emergency",
     "childrens-social-care-front-door",
+    "childrens-social-care-urgent",
     "childrens-social-care-out-of-hours",
 )
 
@@ -213,7 +214,7 @@ def render_pages(
                 trees=trees,
                 scenarios=scenarios,
                 emergency=[
-                    (r, e) for r, e in _contacts(edition, EMERGENCY_ROLES) if r in content.roles
+                    (r, e) for r, e in _contacts(edition, edition.distinct_roles(EMERGENCY_ROLES))
                 ],
             ),
         )

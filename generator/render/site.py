@@ -54,7 +54,7 @@ class Theme:
 def banner_items(edition: ResolvedEdition) -> tuple[BannerItem, ...]:
     """The banner's numbers: each banner role's first number as a tel: link, or its gap."""
     items = []
-    for role_id in edition.edition.item.banner_roles:
+    for role_id in edition.distinct_roles(edition.edition.item.banner_roles):
         role = edition.content.roles.get(role_id)
         if role is None:
             continue

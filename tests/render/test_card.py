@@ -36,3 +36,11 @@ def test_card_html_escapes_and_names_the_edition() -> None:
     assert "Hollyfield Primary School (fictional) safeguarding guidance" in html
     assert 'href="tel:+442079460100"' in html
     assert "@page { size: A4" in html
+
+
+def test_a_line_that_serves_urgent_and_other_referrals_shows_once() -> None:
+    worcestershire = rows("worcestershire")
+    assert "Children's social care (urgent)" not in worcestershire  # same line as the front door
+    essex = rows("essex")
+    assert "Priority Line" in str(essex["Children's social care (urgent)"]["who"])
+    assert essex["Children's social care (front door)"]["number"] == "0345 603 7627"
