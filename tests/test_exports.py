@@ -57,16 +57,8 @@ def test_export_resolves_contacts_and_gaps(minimal_project: Layout) -> None:
     assert "loop_back" not in crime["answers"][0]
 
 
-def test_answers_carry_their_facts(minimal_project: Layout) -> None:
-    from tests.checks.test_safety import RULES, tag
-
-    minimal_project.safety_rules_file.write_text(RULES, encoding="utf-8")
-    tag(
-        minimal_project,
-        "{label: Yes, next: refer-police}",
-        "{label: Yes, next: refer-police, facts: [crime-reported]}",
-    )
-    (export,) = exports(minimal_project)
+def test_answers_carry_their_facts(ruled: Layout) -> None:
+    (export,) = exports(ruled)
     crime = next(n for n in export["nodes"] if n["id"] == "crime")
     assert crime["answers"][0]["facts"] == ["crime-reported"]
     assert crime["answers"][1]["facts"] == []

@@ -11,62 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from generator.checks.pipeline import check_edition
 from generator.checks.safety import breaches, check_safety_rules, route_text, rules_for_tree
 from generator.content.project import Layout
 from generator.errors import Severity
-from tests.conftest import REPO, make_project
+from tests.conftest import REPO, make_project, tag
 
 TODAY = datetime.date(2026, 11, 30)
-
-RULES = """\
-facts:
-  - {id: crime-reported, meaning: A crime such as rape or sexual assault has been reported.}
-  - {id: immediate-danger, meaning: A child is in immediate danger.}
-  - {id: adult-involved, meaning: An adult is involved.}
-rules:
-  - id: crime-reaches-police
-    statement: Every route with a reported crime reaches the police.
-    when: [crime-reported]
-    reaches:
-      - {label: the police, any_of: [police-emergency]}
-    basis: guidance
-    sources: [{source: kcsie-2025, where: Part 5}]
-  - id: danger-reaches-999-first
-    statement: Immediate danger reaches 999 first.
-    when: [immediate-danger]
-    first: true
-    reaches:
-      - {label: "999", any_of: [police-emergency]}
-    basis: guidance
-    sources: [{source: kcsie-2025, where: Part 1}]
-"""
-
-
-def tag(layout: Layout, old: str, new: str) -> None:
-    tree = layout.flowcharts_dir / "police.yaml"
-    text = tree.read_text(encoding="utf-8")
-    assert old in text
-    tree.write_text(text.replace(old, new), encoding="utf-8")
-
-
-@pytest.fixture
-def ruled(minimal_project: Layout) -> Layout:
-    """The minimal project with two rules and its answers tagged with their facts."""
-    minimal_project.safety_rules_file.write_text(RULES, encoding="utf-8")
-    tag(
-        minimal_project,
-        "{label: Yes, next: call-999}",
-        "{label: Yes, next: call-999, facts: [immediate-danger]}",
-    )
-    tag(
-        minimal_project,
-        "{label: Yes, next: refer-police}",
-        "{label: Yes, next: refer-police, facts: [crime-reported]}",
-    )
-    return minimal_project
 
 
 def errors(layout: Layout, edition: str = "national") -> list[str]:

@@ -11,6 +11,7 @@ from generator.content.project import Layout
 from generator.render.flowcharts import ChartRenderer
 from generator.render.pages import Page, long_date, render_pages
 from generator.render.tree_order import tree_order
+from tests.conftest import tag
 
 
 @pytest.fixture
@@ -180,33 +181,20 @@ def test_routes_page_says_no_rule_applies_without_rules(pages: dict[str, Page]) 
     assert "No safety rule applies to the routes of this flowchart." in routes
 
 
-def test_routes_page_lists_what_every_route_guarantees(minimal_project: Layout) -> None:
-    from tests.checks.test_safety import RULES, tag
-
-    minimal_project.safety_rules_file.write_text(RULES, encoding="utf-8")
-    tag(
-        minimal_project,
-        "{label: Yes, next: refer-police}",
-        "{label: Yes, next: refer-police, facts: [crime-reported]}",
-    )
-    checked = check_edition(minimal_project, "national")
+def test_routes_page_lists_what_every_route_guarantees(ruled: Layout) -> None:
+    # the 999 answer no longer carries its fact: that rule guarantees nothing here
+    tag(ruled, "facts: [immediate-danger]}", "}")
+    checked = check_edition(ruled, "national")
     assert checked.edition is not None, checked.diagnostics
-    rendered = {
-        page.src_uri: page
-        for page in render_pages(
-            checked.edition,
-            {
-                tree_id: ChartRenderer(cache_dir=None).chart(
-                    checked.edition, tree.item, tree_order(tree.item)
-                )
-                for tree_id, tree in checked.edition.content.trees.items()
-            },
-        )
+    renderer = ChartRenderer(cache_dir=None)
+    charts = {
+        tree_id: renderer.chart(checked.edition, tree.item, tree_order(tree.item))
+        for tree_id, tree in checked.edition.content.trees.items()
     }
+    rendered = {page.src_uri: page for page in render_pages(checked.edition, charts)}
     routes = rendered["flowcharts/police-routes.md"].markdown
     guarantees = routes.split("## What every route guarantees")[1].split("## Routes")[0]
     assert "Every route with a reported crime reaches the police." in guarantees
     assert "Guidance: should" in guarantees
     assert "Part 5" in guarantees  # its citation
-    # the 999 rule's fact is on no answer of this tree, so it guarantees nothing here
     assert "Immediate danger reaches 999 first." not in guarantees
