@@ -190,6 +190,55 @@ def test_part_1_referral_routes_end_with_every_social_care_decision(
     assert ends == {"immediate-protection", "section-47", "section-17", "no-formal-assessment"}
 
 
+def test_part_1_urgent_outcome_keeps_the_child_safe_until_advice(
+    national: ResolvedEdition,
+) -> None:
+    part1 = {n.id: n for n in tree(national, "concerns-about-a-child").nodes}
+    urgent = part1["refer-immediately"]
+    assert isinstance(urgent, OutcomeNode) and urgent.urgent
+    text = " ".join(urgent.actions).lower()
+    assert "keep the child in school" in text and "do not tell the parent" in text
+    assert "leading questions" in text and "photograph" in text
+
+
+def test_part_1_new_concern_about_a_known_child_reaches_the_social_worker_today(
+    national: ResolvedEdition,
+) -> None:
+    part1 = tree(national, "concerns-about-a-child")
+    for route in routes_choosing(part1, "has-social-worker", "Yes, or an assessment is under way"):
+        end = outcome(part1, route)
+        assert end.id == "tell-social-worker" and set(end.contacts) & SOCIAL_CARE
+        assert "same day" in end.text
+
+
+def test_part_1_students_aged_18_are_not_referred_as_children(national: ResolvedEdition) -> None:
+    part1 = tree(national, "concerns-about-a-child")
+    for route in routes_choosing(part1, "student-age", "Yes, 18 or over"):
+        end = outcome(part1, route)
+        assert end.id == "adult-student"
+        assert "police-non-emergency" in end.contacts
+
+
+def test_police_harm_by_a_parent_goes_to_social_care_first(national: ResolvedEdition) -> None:
+    police = tree(national, "when-to-call-the-police")
+    label = "A parent, carer or another adult at home may have hurt or harmed a child"
+    for route in routes_choosing(police, "what-was-reported", label):
+        end = outcome(police, route)
+        assert "childrens-social-care-front-door" in end.contacts
+        assert "police-non-emergency" not in end.contacts
+        assert "strategy discussion" in end.text
+
+
+def test_police_under_10_note_is_only_about_sexual_violence_and_parents_are_told(
+    national: ResolvedEdition,
+) -> None:
+    police = {n.id: n for n in tree(national, "when-to-call-the-police").nodes}
+    assert not any("Under 10" in a for a in police["weigh-the-factors"].actions)
+    manage = police["manage-in-school"]
+    assert isinstance(manage, OutcomeNode)
+    assert any("parents" in a for a in manage.actions)
+
+
 def test_a_child_not_found_is_always_reported_to_the_police(national: ResolvedEdition) -> None:
     missing = tree(national, "missing-child")
     for route in routes_choosing(missing, "found-after-search", "No"):
@@ -231,11 +280,50 @@ def test_known_fgm_in_a_girl_under_18_is_a_statutory_personal_police_report(
     known = "A girl under 18 has told me FGM was done to her, or I have seen signs of it"
     for route in routes_choosing(fgm, "what-do-you-know", known):
         end = outcome(fgm, route)
+        assert set(end.contacts) & POLICE and "designated-safeguarding-lead" in end.contacts
+        assert set(end.contacts) & SOCIAL_CARE
+    # The duty is personal to teachers: a teacher reports, within one month at the latest.
+    for route in routes_choosing(fgm, "are-you-a-teacher", "Yes, I teach (qualified or not)"):
+        end = outcome(fgm, route)
         assert end.basis == "statutory" and set(end.contacts) & POLICE
         assert "fgm-act-2003" in {c.source for c in end.sources}
+        assert "one month" in " ".join([end.detail or "", *end.actions])
+    # Other staff are not under the duty: they tell the DSL at once and never promise secrecy.
+    staff = "No, I am a teaching assistant or other member of staff"
+    for route in routes_choosing(fgm, "are-you-a-teacher", staff):
+        end = outcome(fgm, route)
+        assert end.basis != "statutory"
+        assert any("secrecy" in action for action in end.actions)
     suspected = "A girl may be at risk, or someone else suspects it"
     for route in routes_choosing(fgm, "what-do-you-know", suspected):
         assert outcome(fgm, route).basis != "statutory", "the duty covers known cases only"
+
+
+def test_students_aged_18_and_over_are_not_routed_as_children(national: ResolvedEdition) -> None:
+    health = tree(national, "health-help-after-sexual-abuse")
+    assert health.start == "under-18", "the age check comes before any referral"
+    for route in routes_choosing(health, "under-18", "No, 18 or over"):
+        end = outcome(health, route)
+        assert "sarc" in end.contacts and not end.urgent
+        assert any("as a child" in action for action in end.actions)
+    marriage = tree(national, "forced-marriage-and-honour-based-abuse")
+    for route in routes_choosing(marriage, "age", "No, 18 or over"):
+        end = outcome(marriage, route)
+        assert not set(end.contacts) & {"childrens-social-care-urgent"}
+        if end.id != "no-concern":
+            assert "forced-marriage-unit" in end.contacts
+            assert any("as a child" in action for action in end.actions)
+
+
+def test_recent_sexual_assault_gets_same_day_health_help(national: ResolvedEdition) -> None:
+    health = tree(national, "health-help-after-sexual-abuse")
+    for route in routes_choosing(health, "how-recent", "In the last five days, or not known"):
+        end = outcome(health, route)
+        assert "sarc" in end.contacts and "today" in end.text
+        assert "victim-support-health-after-sexual-assault" in {c.source for c in end.sources}
+    for route in routes_choosing(health, "urgent-care", "Yes"):
+        end = outcome(health, route)
+        assert end.urgent and end.contacts[0] == "police-emergency" and "sarc" in end.contacts
 
 
 def test_statutory_duties_cite_law_or_statutory_guidance(national: ResolvedEdition) -> None:

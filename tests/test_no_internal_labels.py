@@ -25,6 +25,7 @@ NATIONAL_BODIES = (
     "National Police Chiefs' Council",
     "UK Council for Internet Safety",
     "Schools Week",
+    "General Medical Council",
 )
 
 
