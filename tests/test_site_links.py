@@ -3,6 +3,7 @@ no duplicate ids, no nested links, on every generated HTML file."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -107,3 +108,38 @@ def test_no_duplicate_ids_or_nested_links(sites: Path) -> None:
         if page.nested_links:
             problems.append(f"{path.relative_to(sites)}: {page.nested_links} nested links")
     assert problems == []
+
+
+def test_no_page_or_search_index_of_any_edition_shows_an_internal_label(sites: Path) -> None:
+    """Readers see a document's title, publisher and date, never "Seed 003" or "(seed 001)"."""
+    label = re.compile(r"\bseeds? ?\d{3}\b|\(seeds?\b", re.IGNORECASE)
+    found = []
+    for path in sorted([*sites.rglob("*.html"), *sites.rglob("search_index.json")]):
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(sites)}: {m.group(0)}" for m in label.finditer(text)]
+    assert found == []
+    assert len(list(sites.rglob("search_index.json"))) == 5
+
+
+def test_national_pages_cite_no_local_document(sites: Path) -> None:
+    """A citation reads "Title (Publisher, edition), where"; no national page has one whose
+    publisher is a council, trust or school. (A "Differences between sources" note may
+    still name a local document it disagrees with.)"""
+    national = sites / "national"
+    local_publishers = (
+        "(Essex County Council,",
+        "(An Essex multi-academy trust,",
+        "(Leicester Partnership School,",
+        "(Westlands First School",
+    )
+    cited = [
+        f"{path.relative_to(national)}: {publisher}"
+        for path in sorted(national.rglob("*.html"))
+        for publisher in local_publishers
+        if publisher in path.read_text(encoding="utf-8")
+    ]
+    assert cited == []
+    essex = (sites / "essex" / "guidance" / "essex-local-procedures.html").read_text(
+        encoding="utf-8"
+    )
+    assert "(Essex County Council," in essex or "(An Essex multi-academy trust," in essex
