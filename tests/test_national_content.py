@@ -460,3 +460,18 @@ def test_private_fostering_is_notified_only_when_every_condition_holds(
             assert [c.label for c in route.choices] == ["Yes", "Yes", "Yes"]
     end = next(n for n in fostering.nodes if n.id == "notify-local-authority")
     assert end.basis == "statutory" and "childrens-social-care-front-door" in end.contacts
+
+
+def test_malicious_sharing_gets_the_same_answer_in_both_trees_that_ask(
+    national: ResolvedEdition,
+) -> None:
+    """The same facts give the same answer in every tree: both the nudes tree and the police
+    tree carry image-shared-to-harm, so the rule that it reaches the police binds both."""
+    from generator.checks.safety import breaches, rules_for_tree
+
+    for tree_id in ("sharing-nudes", "when-to-call-the-police"):
+        found = tree(national, tree_id)
+        assert "image-shared-to-harm-reaches-police" in [
+            r.id for r in rules_for_tree(national, found)
+        ], tree_id
+        assert breaches(national, found) == []
