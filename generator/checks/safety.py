@@ -85,43 +85,58 @@ def _applies(rule: SafetyRule, facts: set[str]) -> bool:
     return set(rule.when) <= facts and not set(rule.unless) & facts
 
 
-def _missing_on_route(
-    edition: ResolvedEdition, rule: SafetyRule, tree: DecisionTree, route: Route
-) -> tuple[str, ...] | None:
-    """Labels of the reaches ``route`` misses under ``rule``; None when the rule does not
-    apply to the route."""
-    by_position = _facts_by_position(tree, route)
-    if not by_position or not _applies(rule, by_position[-1]):
-        return None
+@dataclass(frozen=True)
+class _Walked:
+    """One route with what holds and what is named at each node on it, worked out once."""
+
+    route: Route
+    facts: list[set[str]]
+    """Facts holding from each node on."""
+    named: list[set[str] | None]
+    """Roles and contacts each step or outcome names; None for a question."""
+
+
+def _walked_routes(edition: ResolvedEdition, tree: DecisionTree) -> list[_Walked]:
     nodes = {node.id: node for node in tree.nodes}
-    established = next(i for i, facts in enumerate(by_position) if _applies(rule, facts))
-    acting = [
-        nodes[node_id]
-        for node_id in route.visited
-        if isinstance(nodes[node_id], StepNode | OutcomeNode)
+    named_at: dict[str, set[str] | None] = {
+        node.id: named_by(edition, node.contacts)
+        if isinstance(node, StepNode | OutcomeNode)
+        else None
+        for node in tree.nodes
+    }
+    return [
+        _Walked(
+            route,
+            _facts_by_position(tree, route),
+            [named_at[node_id] for node_id in route.visited],
+        )
+        for route in all_routes(tree)
+        if route.visited and nodes
     ]
+
+
+def _missing_on_route(rule: SafetyRule, walked: _Walked) -> tuple[str, ...] | None:
+    """Labels of the reaches a route misses under ``rule``; None when the rule does not
+    apply to the route."""
+    if not _applies(rule, walked.facts[-1]):
+        return None
+    established = next(i for i, facts in enumerate(walked.facts) if _applies(rule, facts))
+    acting = [named for named in walked.named if named is not None]
     if rule.first:
-        after = [
-            nodes[node_id]
-            for node_id in route.visited[established:]
-            if isinstance(nodes[node_id], StepNode | OutcomeNode)
-        ]
-        acting = after[:1]
-    named: set[str] = set()
-    for node in acting:
-        named |= named_by(edition, node.contacts)
-    return tuple(reach.label for reach in rule.reaches if not set(reach.any_of) & named)
+        acting = [named for named in walked.named[established:] if named is not None][:1]
+    reached: set[str] = set().union(*acting) if acting else set()
+    return tuple(reach.label for reach in rule.reaches if not set(reach.any_of) & reached)
 
 
 def breaches(edition: ResolvedEdition, tree: DecisionTree) -> list[Breach]:
     """The shortest breaking route of each rule of the edition in ``tree``, if any."""
-    routes = all_routes(tree)
+    walked = _walked_routes(edition, tree)
     found = []
     for rule in edition.content.rules.values():
         broken = [
-            (route, missing)
-            for route in routes
-            if (missing := _missing_on_route(edition, rule.item, tree, route))
+            (each.route, missing)
+            for each in walked
+            if (missing := _missing_on_route(rule.item, each))
         ]
         if broken:
             route, missing = min(broken, key=lambda pair: len(pair[0].visited))
