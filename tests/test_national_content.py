@@ -176,6 +176,55 @@ def test_an_experimental_incident_can_be_handled_in_school(national: ResolvedEdi
         )
 
 
+def test_reckless_sharing_without_intent_to_harm_is_weighed_not_reported_automatically(
+    national: ResolvedEdition,
+) -> None:
+    """Both trees that ask give the same answer: intent to harm goes to the police; an image
+    passed on without consent but not to harm is weighed by the DSL."""
+    nudes = tree(national, "sharing-nudes")
+    police = tree(national, "when-to-call-the-police")
+    weighed = [
+        (
+            nudes,
+            "shared-to-harm",
+            "Yes, passed on or shown without consent, but not to harm anyone",
+        ),
+        (police, "nudes-passed-on", "Yes"),
+    ]
+    for found, node_id, label in weighed:
+        for route in routes_choosing(found, node_id, label):
+            end = outcome(found, route)
+            assert end.text.startswith("Passed on without consent but not to harm")
+            assert "police-emergency" not in end.contacts
+            assert any("advice" in a for a in end.actions)
+    harm = [
+        (
+            nudes,
+            "shared-to-harm",
+            "Yes, to hurt, humiliate, threaten or bully someone (intent to harm)",
+        ),
+        (
+            police,
+            "nudes-aggravating",
+            "It was shared to hurt, humiliate or threaten (intent to harm)",
+        ),
+    ]
+    for found, node_id, label in harm:
+        for route in routes_choosing(found, node_id, label):
+            assert set(outcome(found, route).contacts) & POLICE
+
+
+def test_the_urgent_nudes_outcome_has_crisis_help_and_sextortion_advice(
+    national: ResolvedEdition,
+) -> None:
+    nudes = tree(national, "sharing-nudes")
+    for route in routes_choosing(nudes, "immediate-risk", "Yes"):
+        end = outcome(nudes, route)
+        text = " ".join(end.actions).lower()
+        assert "mental health" in text and "not to pay" in text and "block" in text
+        assert "initial review" in text
+
+
 # --- KCSIE Part one, missing child, allegations ---------------------------------------
 
 
@@ -199,6 +248,9 @@ def test_part_1_urgent_outcome_keeps_the_child_safe_until_advice(
     text = " ".join(urgent.actions).lower()
     assert "keep the child in school" in text and "do not tell the parent" in text
     assert "leading questions" in text and "photograph" in text
+    # A child who already has a social worker: they are told too; after a mental health
+    # crisis, follow-up and a safety plan for the child's return.
+    assert "social worker" in text and "safety plan" in text and "camhs" in text
 
 
 def test_part_1_new_concern_about_a_known_child_reaches_the_social_worker_today(
@@ -259,6 +311,80 @@ def test_allegations_meeting_the_harm_threshold_reach_the_lado_within_one_workin
         assert "one working day" in " ".join([end.text, *end.actions])
 
 
+def test_every_route_to_the_lado_first_passes_the_first_response(
+    national: ResolvedEdition,
+) -> None:
+    """No shortcut (former staff, non-recent, the proprietor, an adult survivor) skips the
+    first actions: no promise of secrecy, a written record, nobody tells the adult."""
+    allegations = tree(national, "allegations-against-staff")
+    nodes = {n.id: n for n in allegations.nodes}
+    first = nodes["first-response"]
+    text = " ".join(first.actions).lower()
+    assert "secret" in text and "write down" in text and "current employer" in text
+    for route in all_routes(allegations):
+        if route.outcome in {"refer-to-lado", "adult-survivor"}:
+            assert "first-response" in route.visited, route
+
+
+def test_an_adult_survivor_is_told_what_is_shared_and_the_school_checks_its_records(
+    national: ResolvedEdition,
+) -> None:
+    allegations = tree(national, "allegations-against-staff")
+    label = "An adult who says they were abused as a child"
+    for route in routes_choosing(allegations, "non-recent", label):
+        end = outcome(allegations, route)
+        text = " ".join(end.actions).lower()
+        assert "shared with the lado" in text and "records" in text
+        assert "do not contact or warn" in text and "teaching regulation agency" in text
+
+
+def test_after_the_lado_the_parents_the_adult_and_the_child_are_all_supported(
+    national: ResolvedEdition,
+) -> None:
+    end = next(
+        n for n in tree(national, "allegations-against-staff").nodes if n.id == "after-the-lado"
+    )
+    text = " ".join(end.actions).lower()
+    assert "parents or carers updated" in text
+    assert "named contact" in text
+    assert "whatever the outcome" in text
+
+
+def test_a_child_missing_education_is_not_a_police_report_by_default(
+    national: ResolvedEdition,
+) -> None:
+    missing = tree(national, "missing-child")
+    label = (
+        "No: the family seems to have moved away or not come back from a holiday,"
+        " and nothing else is a worry"
+    )
+    for route in routes_choosing(missing, "whereabouts-unknown", label):
+        end = outcome(missing, route)
+        assert end.id == "child-missing-education"
+        assert "education-access" in end.contacts
+        text = " ".join(end.actions).lower()
+        assert "home visit" in text and "on the school roll" in text and "record" in text
+
+
+def test_a_missing_child_with_a_social_worker_reaches_both_the_social_worker_and_police(
+    national: ResolvedEdition,
+) -> None:
+    missing = tree(national, "missing-child")
+    for route in routes_choosing(
+        missing, "social-worker-whereabouts", "No: nobody can confirm where the child is"
+    ):
+        end = outcome(missing, route)
+        assert set(end.contacts) & POLICE
+        assert set(end.contacts) & (SOCIAL_CARE | {"childrens-social-care-urgent"})
+        assert any("social worker" in a for a in end.actions)
+
+
+def test_every_missing_child_outcome_has_a_record_line(national: ResolvedEdition) -> None:
+    for node in tree(national, "missing-child").nodes:
+        if isinstance(node, OutcomeNode):
+            assert any("record" in a.lower() for a in node.actions), node.id
+
+
 def test_a_low_level_concern_is_recorded_in_school_not_referred(
     national: ResolvedEdition,
 ) -> None:
@@ -297,6 +423,25 @@ def test_known_fgm_in_a_girl_under_18_is_a_statutory_personal_police_report(
     suspected = "A girl may be at risk, or someone else suspects it"
     for route in routes_choosing(fgm, "what-do-you-know", suspected):
         assert outcome(fgm, route).basis != "statutory", "the duty covers known cases only"
+    # A teacher told by the girl never promises secrecy and explains that they must report.
+    for route in routes_choosing(fgm, "are-you-a-teacher", "Yes, I teach (qualified or not)"):
+        assert any("secrecy" in action for action in outcome(fgm, route).actions)
+    # Someone else's account that FGM has probably already been done is a suspected case:
+    # police and children's social care the same day, her medical care, the family not alerted.
+    already = "Someone else says FGM has probably already been done to a girl under 18"
+    for route in routes_choosing(fgm, "what-do-you-know", already):
+        end = outcome(fgm, route)
+        assert end.basis != "statutory"
+        assert set(end.contacts) & POLICE and set(end.contacts) & SOCIAL_CARE
+        text = " ".join([end.text, *end.actions]).lower()
+        assert "medical" in text and "do not tell the family" in text
+    # A woman of 18 or over: the duty does not apply, but her younger sisters get the
+    # at-risk protections (police, the family not alerted, a protection order before travel).
+    for route in routes_choosing(fgm, "what-do-you-know", "The woman is 18 or over"):
+        end = outcome(fgm, route)
+        assert set(end.contacts) & POLICE and set(end.contacts) & SOCIAL_CARE
+        text = " ".join(end.actions)
+        assert "Protection Order" in text and "Do not tell or contact the family" in text
 
 
 def test_students_aged_18_and_over_are_not_routed_as_children(national: ResolvedEdition) -> None:
@@ -324,6 +469,19 @@ def test_recent_sexual_assault_gets_same_day_health_help(national: ResolvedEditi
     for route in routes_choosing(health, "urgent-care", "Yes"):
         end = outcome(health, route)
         assert end.urgent and end.contacts[0] == "police-emergency" and "sarc" in end.contacts
+        assert "chisva" in end.contacts, "the urgent route offers a ChISVA too"
+        assert any("on the phone" in action for action in end.actions), "a child not in school"
+    # A child who may already be pregnant gets a test and advice, not only emergency
+    # contraception timings.
+    pregnant = "The child thinks they may already be pregnant"
+    for route in routes_choosing(health, "how-recent", pregnant):
+        end = outcome(health, route)
+        assert "pregnancy test" in end.text and "sarc" in end.contacts
+        assert any("exploitation" in action for action in end.actions)
+    # Every outcome says what to record, including the adult student's.
+    for node in health.nodes:
+        if isinstance(node, OutcomeNode):
+            assert any(action.startswith("Record") for action in node.actions), node.id
 
 
 def test_statutory_duties_cite_law_or_statutory_guidance(national: ResolvedEdition) -> None:

@@ -18,9 +18,9 @@ LISTEN = (
 )
 EXPECTED_FIRST = {
     "LADO": "flowcharts/allegations-against-staff.html",
-    "upskirting": "flowcharts/when-to-call-the-police.html",
+    "upskirting": "flowcharts/kcsie-part-5.html",
     "Childline": "contacts.html",
-    "missing": "guidance/children-missing-education.html",
+    "missing": "flowcharts/missing-child.html",
     "nudes": "flowcharts/sharing-nudes.html",
     "0808 800 5000": "contacts.html",
 }

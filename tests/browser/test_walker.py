@@ -151,7 +151,7 @@ def test_back_and_start_again(browser: Browser, national_site: Path) -> None:
     back = page.locator(".sg-walker__back")
     assert back.is_disabled()
     press_answer(page, "No")
-    press_answer(page, "Upskirting")
+    press_answer(page, "A weapon or drugs found on a pupil or on site")
     assert page.locator("ol.sg-walker__route > li").count() == 2
     back.focus()
     page.keyboard.press("Enter")

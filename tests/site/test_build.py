@@ -103,6 +103,7 @@ def test_tree_export_follows_the_schema(minimal_project: Layout) -> None:
         "label": "Not sure",
         "next": "record",
         "loop_back": True,
+        "facts": [],
     }
     assert "loop_back" not in by_id["crime"]["answers"][0]
     contacts = json.loads((out / "contacts.json").read_text(encoding="utf-8"))
