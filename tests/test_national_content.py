@@ -17,7 +17,7 @@ from generator.checks.pipeline import check_edition
 from generator.checks.routes import Route, all_routes
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition
-from generator.models import DecisionTree, OutcomeNode
+from generator.models import DecisionTree, OutcomeNode, QuestionNode
 
 REPO = Layout(Path(__file__).resolve().parent.parent)
 SEEDS = REPO.root.parent / "shared" / "seeds"
@@ -473,11 +473,16 @@ def test_recent_sexual_assault_gets_same_day_health_help(national: ResolvedEditi
         assert any("on the phone" in action for action in end.actions), "a child not in school"
     # A child who may already be pregnant gets a test and advice, not only emergency
     # contraception timings.
-    pregnant = "The child thinks they may already be pregnant"
+    pregnant = "More than five days ago, and the child thinks they may be pregnant"
     for route in routes_choosing(health, "how-recent", pregnant):
         end = outcome(health, route)
         assert "pregnancy test" in end.text and "sarc" in end.contacts
         assert any("exploitation" in action for action in end.actions)
+    # An assault in the last five days goes to the SARC today, pregnancy worry or not:
+    # the time-critical answer is offered first.
+    how_recent = next(n for n in health.nodes if n.id == "how-recent")
+    assert isinstance(how_recent, QuestionNode)
+    assert how_recent.answers[0].next == "sarc-today"
     # Every outcome says what to record, including the adult student's.
     for node in health.nodes:
         if isinstance(node, OutcomeNode):
