@@ -18,6 +18,7 @@ TREE_SCHEMA = "safeguide.tree/1"
 CONTACTS_SCHEMA = "safeguide.contacts/1"
 EDITION_SCHEMA = "safeguide.edition/1"
 SECTIONS_SCHEMA = "safeguide.sections/1"
+SOURCES_SCHEMA = "safeguide.sources/1"
 
 
 def to_json(data: Any) -> bytes:
@@ -160,6 +161,45 @@ def sections_export(edition: ResolvedEdition) -> dict[str, Any]:
             for s in sections
         ],
     }
+
+
+def _pages_citing(edition: ResolvedEdition) -> dict[str, str]:
+    """The first page (guidance before flowcharts, by id) that cites each source."""
+    pages: dict[str, str] = {}
+    for section_id, located in sorted(edition.content.sections.items()):
+        section = located.item
+        for citation in [*section.sources, *(c for b in section.body for c in b.sources)]:
+            pages.setdefault(citation.source, f"guidance/{section_id}.md")
+    for tree_id, located_tree in sorted(edition.content.trees.items()):
+        tree = located_tree.item
+        for citation in [*tree.sources, *(c for n in tree.nodes for c in n.sources)]:
+            pages.setdefault(citation.source, f"flowcharts/{tree_id}.md")
+    return pages
+
+
+def sources_export(edition: ResolvedEdition) -> dict[str, Any]:
+    """Every cited document and its standing on the edition's day (in force, upcoming,
+    superseded), schema ``safeguide.sources/1``: a build on the day a new edition of the
+    guidance comes into force differs from the one before, so What's new lists the switch."""
+    pages = _pages_citing(edition)
+    records = []
+    for source_id, located in sorted(edition.content.sources.items()):
+        source = located.item
+        status = edition.source_status(source_id)
+        records.append(
+            {
+                "id": source_id,
+                "title": source.title,
+                "publisher": source.publisher,
+                "edition": source.edition,
+                "url": source.url,
+                "in_force_from": source.in_force_from.isoformat() if source.in_force_from else None,
+                "superseded_by": source.superseded_by,
+                "state": status.state,
+                "page": pages.get(source_id, "index.md"),
+            }
+        )
+    return {"schema": SOURCES_SCHEMA, "edition": edition.id, "sources": records}
 
 
 def inputs_hash(root: Path, files: list[Path]) -> str:

@@ -10,7 +10,7 @@ from generator.changes.snapshot import Snapshot
 
 CHANGES_SCHEMA = "safeguide.changes/1"
 MAX_ENTRIES = 100
-KIND_ORDER = {"section": 0, "contact": 1, "tree": 2, "node": 3}
+KIND_ORDER = {"source": 0, "section": 1, "contact": 2, "tree": 3, "node": 4}
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.editions.resolve import ResolvedEdition
-from generator.exports import contacts_export, sections_export, tree_export
+from generator.exports import contacts_export, sections_export, sources_export, tree_export
 
 Key = tuple[str, str]
-"""(kind, id): kind is section, contact, tree or node; a node's id is ``tree/node``."""
+"""(kind, id): kind is source, section, contact, tree or node; a node's id is ``tree/node``."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,16 @@ Snapshot = dict[Key, Item]
 
 
 def _from_exports(
-    trees: list[dict[str, Any]], contacts: dict[str, Any], sections: dict[str, Any] | None
+    trees: list[dict[str, Any]],
+    contacts: dict[str, Any],
+    sections: dict[str, Any] | None,
+    sources: dict[str, Any] | None = None,
 ) -> Snapshot:
     snapshot: Snapshot = {}
+    for source in (sources or {}).get("sources", []):
+        fields = {k: v for k, v in source.items() if k not in ("id", "page")}
+        title = f"{source['title']} ({source['edition']})"
+        snapshot[("source", source["id"])] = Item(title, source["page"], fields)
     for section in (sections or {}).get("sections", []):
         fields = {k: v for k, v in section.items() if k not in ("id",)}
         snapshot[("section", section["id"])] = Item(
@@ -63,7 +70,9 @@ def _from_exports(
 def snapshot_of_edition(edition: ResolvedEdition) -> Snapshot:
     """The snapshot of a resolved edition."""
     trees = [tree_export(edition, t.item) for _, t in sorted(edition.content.trees.items())]
-    return _from_exports(trees, contacts_export(edition), sections_export(edition))
+    return _from_exports(
+        trees, contacts_export(edition), sections_export(edition), sources_export(edition)
+    )
 
 
 def snapshot_of_build(folder: Path) -> Snapshot | None:
@@ -77,4 +86,6 @@ def snapshot_of_build(folder: Path) -> Snapshot | None:
     trees = [read(p) for p in sorted((folder / "flowcharts").glob("*.json"))]
     sections_file = folder / "sections.json"
     sections = read(sections_file) if sections_file.is_file() else None
-    return _from_exports(trees, read(folder / "contacts.json"), sections)
+    sources_file = folder / "sources.json"
+    sources = read(sources_file) if sources_file.is_file() else None
+    return _from_exports(trees, read(folder / "contacts.json"), sections, sources)

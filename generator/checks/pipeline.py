@@ -45,7 +45,7 @@ def check_edition(layout: Layout, edition_id: str, *, draft: bool = False) -> Ch
     if chain is None or errors_in(problems):
         return Checked(None, sorted_diagnostics(problems))
     resolved, overlay_problems = resolve_chain(content, chain)
-    resolved = replace(resolved, draft=draft)
+    resolved = replace(resolved, draft=draft, today=today())
     problems += overlay_problems
     if errors_in(problems):
         return Checked(None, sorted_diagnostics(problems))

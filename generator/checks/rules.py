@@ -13,6 +13,7 @@ from generator.checks.duty import check_duty_basis
 from generator.content.collect import Located
 from generator.content.loader import KeyPath
 from generator.editions.drift import check_drift
+from generator.editions.in_force import source_status
 from generator.editions.resolve import ResolvedEdition
 from generator.errors import Diagnostic, Severity, did_you_mean
 from generator.models import (
@@ -60,8 +61,10 @@ def _all_items(edition: ResolvedEdition) -> Iterator[Located[ContentModel]]:
 
 
 def check_citations(edition: ResolvedEdition, today: datetime.date) -> list[Diagnostic]:
-    """Every cited source exists; citing a superseded one is a warning."""
+    """Every cited source exists; citing one whose successor is in force on ``today`` is a
+    warning (an error under --strict), never a stop: an urgent change must still publish."""
     sources = edition.content.sources
+    catalogue = {key: located.item for key, located in sources.items()}
     problems = []
     for located in _all_items(edition):
         for path, citation in _citations(located.item):
@@ -74,16 +77,20 @@ def check_citations(edition: ResolvedEdition, today: datetime.date) -> list[Diag
                         "unknown-reference",
                     )
                 )
-            elif source.item.superseded_by:
-                problems.append(
-                    located.diagnostic(
-                        (*path, "source"),
-                        f"expected a current source, got '{citation.source}', superseded by "
-                        f"'{source.item.superseded_by}'",
-                        "superseded-source",
-                        Severity.WARNING,
+            elif source.item.superseded_by in sources:
+                status = source_status(catalogue, citation.source, today)
+                if status.state == "superseded" and status.successor is not None:
+                    since = status.successor.in_force_from
+                    problems.append(
+                        located.diagnostic(
+                            (*path, "source"),
+                            f"expected a current source, got '{citation.source}', superseded by "
+                            f"'{status.successor.id}'"
+                            + (f" (in force since {since.isoformat()})" if since else ""),
+                            "superseded-source",
+                            Severity.WARNING,
+                        )
                     )
-                )
     for source in sources.values():
         replacement = source.item.superseded_by
         if replacement is not None and replacement not in sources:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from generator.content.collect import ContentSet, Located
 from generator.content.loader import load_document, outside_message
 from generator.content.project import Layout
 from generator.content.validate import validate
+from generator.editions.in_force import SourceStatus, source_status
 from generator.editions.overlay_apply import Added, Override, apply_overlays
 from generator.editions.overlays import Overlays, read_overlays
 from generator.errors import Diagnostic, Position, Severity, did_you_mean
@@ -42,6 +44,14 @@ class ResolvedEdition:
     added: tuple[Added, ...] = ()
     draft: bool = False
     """A draft shows unbound roles as "to be completed" instead of failing."""
+    today: datetime.date | None = None
+    """The day the edition is checked and published for (``SAFEGUIDE_TODAY`` or the clock):
+    which cited documents are in force depends on it."""
+
+    def source_status(self, source_id: str) -> SourceStatus:
+        """Whether a cited source is upcoming, in force or superseded on ``today``."""
+        sources = {key: located.item for key, located in self.content.sources.items()}
+        return source_status(sources, source_id, self.today or datetime.date.today())
 
     @property
     def id(self) -> str:

@@ -21,6 +21,12 @@ class Source(ContentModel):
     superseded_by: Id | None = Field(
         default=None, description="Id of the source that replaced this one, if any."
     )
+    in_force_from: datetime.date | None = Field(
+        default=None,
+        description="The day it applies from, when published ahead (KCSIE is published "
+        "'for information' in the summer and applies from 1 September). Until then the "
+        "edition it replaces stays current.",
+    )
 
 
 class SourcesFile(ContentModel):

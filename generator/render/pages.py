@@ -6,7 +6,7 @@ import dataclasses
 import datetime
 import html
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,9 +16,10 @@ import yaml
 from generator.changes.history import Change, Entry, recent_by_page
 from generator.checks.rules import walk
 from generator.checks.safety import rules_for_tree
+from generator.editions.in_force import SourceStatus
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.exports import tree_export
-from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode
+from generator.models import Citation, Contact, DecisionTree, OutcomeNode, QuestionNode, Source
 from generator.models.channel_display import channel_views
 from generator.render import markdown_text
 from generator.render.basis import basis_badge
@@ -71,6 +72,24 @@ def long_date(value: datetime.date) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
+def in_force_note(status: SourceStatus, named: Callable[[Source], str]) -> str:
+    """What a reader must know about a citation's date: the source is not in force yet, it
+    has been superseded (a visible notice: the page still cites the old edition), or its
+    successor is published ahead and comes into force on a given day."""
+    if status.state == "upcoming" and status.in_force_from:
+        return f" (comes into force on {long_date(status.in_force_from)})"
+    successor = status.successor
+    if successor is None:
+        return ""
+    since = f" from {long_date(successor.in_force_from)}" if successor.in_force_from else ""
+    if status.state == "superseded":
+        return (
+            f" (**superseded:** {named(successor)} is in force{since}; "
+            "this page has not yet been brought up to date)"
+        )
+    return f" ({named(successor)} comes into force on {long_date(successor.in_force_from)})"  # type: ignore[arg-type]
+
+
 def is_gap(value: object) -> bool:
     """True for a declared gap (a role with no published contact)."""
     return isinstance(value, Gap)
@@ -89,11 +108,13 @@ def _environment(edition: ResolvedEdition, cache: TextCache | None = None) -> ji
     )
     sources = edition.content.sources
 
-    def cite(citation: Citation) -> str:
-        source = sources[citation.source].item
+    def named(source: Source) -> str:
         title = markdown_text.inline(f"{source.title} ({source.publisher}, {source.edition})")
-        linked = f"[{title}]({source.url})" if source.url else title
-        return f"{linked}, {markdown_text.inline(citation.where)}"
+        return f"[{title}]({source.url})" if source.url else title
+
+    def cite(citation: Citation) -> str:
+        text = f"{named(sources[citation.source].item)}, {markdown_text.inline(citation.where)}"
+        return text + in_force_note(edition.source_status(citation.source), named)
 
     env.filters.update(
         long_date_text=lambda text: long_date(datetime.date.fromisoformat(text)),
@@ -148,7 +169,13 @@ def _render(env: jinja2.Environment, template: str, title: str, **context: Any) 
     return env.get_template(template).render(front_matter=_front_matter(title, template), **context)
 
 
-KIND_LABELS = {"section": "guidance", "contact": "contact", "tree": "flowchart", "node": "step"}
+KIND_LABELS = {
+    "source": "source document",
+    "section": "guidance",
+    "contact": "contact",
+    "tree": "flowchart",
+    "node": "step",
+}
 
 
 def flag_changed(markdown: str, changes: Sequence[tuple[str, Change]]) -> str:

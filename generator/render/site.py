@@ -14,6 +14,7 @@ from generator.exports import (
     contacts_export,
     edition_export,
     sections_export,
+    sources_export,
     to_json,
     tree_export,
 )
@@ -179,6 +180,7 @@ def render_site(
     files["edition.json"] = to_json(edition_export(edition, version))
     files[EDITION_CSS] = edition_css(edition).encode("utf-8")
     files["sections.json"] = to_json(sections_export(edition))
+    files["sources.json"] = to_json(sources_export(edition))
     files[CHANGES_FILE] = to_json(history_json(edition.id, list(entries)))
     files[FEED_FILE] = atom_feed(
         edition.id, edition.edition.item.name, entries, generated or ""
