@@ -24,7 +24,11 @@ SEEDS = REPO.root.parent / "shared" / "seeds"
 POLICE = {"police-emergency", "police-non-emergency"}
 SOCIAL_CARE = {"childrens-social-care-front-door", "childrens-social-care-out-of-hours"}
 LAW_OR_STATUTORY_GUIDANCE = {
-    "kcsie-2025",
+    "kcsie-2026",
+    "fgm-multi-agency-statutory-guidance",
+    "forced-marriage-statutory-guidance-2023",
+    "dfe-school-attendance-2024",
+    "counter-terrorism-and-security-act-2015",
     "working-together-2023",
     "fgm-act-2003",
     "children-act-1989",
@@ -572,8 +576,9 @@ def test_local_roles_are_bound_by_default_or_declared_as_gaps(national: Resolved
 def test_superseded_guidance_points_at_its_replacement(national: ResolvedEdition) -> None:
     sources = {k: v.item for k, v in national.content.sources.items()}
     assert sources["working-together-2018"].superseded_by == "working-together-2023"
-    assert sources["kcsie-2024"].superseded_by == "kcsie-2025"
-    assert sources["kcsie-2022"].superseded_by == "kcsie-2025"
+    assert sources["kcsie-2025"].superseded_by == "kcsie-2026"
+    assert sources["kcsie-2024"].superseded_by == "kcsie-2026"
+    assert sources["kcsie-2022"].superseded_by == "kcsie-2026"
 
 
 # --- No real person is named ----------------------------------------------------------
@@ -638,3 +643,29 @@ def test_malicious_sharing_gets_the_same_answer_in_both_trees_that_ask(
             r.id for r in rules_for_tree(national, found)
         ], tree_id
         assert breaches(national, found) == []
+
+
+def test_the_catalogue_records_which_kcsie_is_in_force_and_since_when() -> None:
+    """Checked on 2026-11-30: KCSIE 2026 has applied since 1 September 2026; 2025 before it."""
+    import datetime
+
+    from generator.editions.in_force import source_status
+
+    checked = check_edition(REPO, "national")
+    assert checked.edition is not None
+    catalogue = {key: located.item for key, located in checked.edition.content.sources.items()}
+    assert catalogue["kcsie-2026"].in_force_from == datetime.date(2026, 9, 1)
+    assert catalogue["kcsie-2025"].superseded_by == "kcsie-2026"
+    day = datetime.date(2026, 11, 30)
+    assert source_status(catalogue, "kcsie-2026", day).state == "in force"
+    assert source_status(catalogue, "kcsie-2025", day).state == "superseded"
+    before = datetime.date(2026, 8, 31)
+    assert source_status(catalogue, "kcsie-2025", before).state == "in force"
+    assert source_status(catalogue, "kcsie-2026", before).state == "upcoming"
+    cited = [
+        str(path.relative_to(REPO.root))
+        for folder in ("content", "flowcharts", "site_config/editions")
+        for path in (REPO.root / folder).rglob("*.yaml")
+        if "source: kcsie-2025" in path.read_text(encoding="utf-8")
+    ]
+    assert cited == []
