@@ -13,6 +13,7 @@ from generator import __version__
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact, DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.models.channel_display import channel_view, first_of
+from generator.models.common import citations_in
 
 TREE_SCHEMA = "safeguide.tree/1"
 CONTACTS_SCHEMA = "safeguide.contacts/1"
@@ -166,14 +167,13 @@ def sections_export(edition: ResolvedEdition) -> dict[str, Any]:
 def _pages_citing(edition: ResolvedEdition) -> dict[str, str]:
     """The first page (guidance before flowcharts, by id) that cites each source."""
     pages: dict[str, str] = {}
-    for section_id, located in sorted(edition.content.sections.items()):
-        section = located.item
-        for citation in [*section.sources, *(c for b in section.body for c in b.sources)]:
-            pages.setdefault(citation.source, f"guidance/{section_id}.md")
-    for tree_id, located_tree in sorted(edition.content.trees.items()):
-        tree = located_tree.item
-        for citation in [*tree.sources, *(c for n in tree.nodes for c in n.sources)]:
-            pages.setdefault(citation.source, f"flowcharts/{tree_id}.md")
+    for folder, items in (
+        ("guidance", edition.content.sections),
+        ("flowcharts", edition.content.trees),
+    ):
+        for item_id, located in sorted(items.items()):
+            for _path, citation in citations_in(located.item):
+                pages.setdefault(citation.source, f"{folder}/{item_id}.md")
     return pages
 
 

@@ -17,7 +17,6 @@ from generator.editions.in_force import source_status
 from generator.editions.resolve import ResolvedEdition
 from generator.errors import Diagnostic, Severity, did_you_mean
 from generator.models import (
-    Citation,
     Contact,
     ContentModel,
     DecisionTree,
@@ -25,6 +24,7 @@ from generator.models import (
     QuestionNode,
     StepNode,
 )
+from generator.models.common import citations_in
 from generator.models.phones import PhoneError, parse_phone
 
 Check = Callable[[ResolvedEdition, datetime.date], list[Diagnostic]]
@@ -32,19 +32,6 @@ Check = Callable[[ResolvedEdition, datetime.date], list[Diagnostic]]
 
 def _unknown(kind: str, found: str, known: list[str]) -> str:
     return f"expected the id of a known {kind}, got '{found}'{did_you_mean(found, known)}"
-
-
-def _citations(item: ContentModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Citation]]:
-    """Every citation inside ``item``, with its path."""
-    for name in type(item).model_fields:
-        value = getattr(item, name)
-        values = value if isinstance(value, list) else [value]
-        for index, element in enumerate(values):
-            where: KeyPath = (*path, name, index) if isinstance(value, list) else (*path, name)
-            if isinstance(element, Citation):
-                yield where, element
-            elif isinstance(element, ContentModel):
-                yield from _citations(element, where)
 
 
 def _all_items(edition: ResolvedEdition) -> Iterator[Located[ContentModel]]:
@@ -64,10 +51,9 @@ def check_citations(edition: ResolvedEdition, today: datetime.date) -> list[Diag
     """Every cited source exists; citing one whose successor is in force on ``today`` is a
     warning (an error under --strict), never a stop: an urgent change must still publish."""
     sources = edition.content.sources
-    catalogue = {key: located.item for key, located in sources.items()}
     problems = []
     for located in _all_items(edition):
-        for path, citation in _citations(located.item):
+        for path, citation in citations_in(located.item):
             source = sources.get(citation.source)
             if source is None:
                 problems.append(
@@ -78,7 +64,7 @@ def check_citations(edition: ResolvedEdition, today: datetime.date) -> list[Diag
                     )
                 )
             elif source.item.superseded_by in sources:
-                status = source_status(catalogue, citation.source, today)
+                status = source_status(edition.source_catalogue, citation.source, today)
                 if status.state == "superseded" and status.successor is not None:
                     since = status.successor.in_force_from
                     problems.append(

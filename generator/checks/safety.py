@@ -41,9 +41,8 @@ class Breach:
     """Labels of the reaches the route does not meet."""
 
 
-def _facts_by_position(tree: DecisionTree, route: Route) -> list[set[str]]:
+def _facts_by_position(nodes: dict[str, Node], route: Route) -> list[set[str]]:
     """For each node visited on ``route``, the facts that hold from that node on."""
-    nodes = {node.id: node for node in tree.nodes}
     chosen = {choice.node_id: choice.label for choice in route.choices}
     holding: set[str] = set()
     by_position: list[set[str]] = []
@@ -97,7 +96,7 @@ class _Walked:
 
 
 def _walked_routes(edition: ResolvedEdition, tree: DecisionTree) -> list[_Walked]:
-    nodes = {node.id: node for node in tree.nodes}
+    nodes: dict[str, Node] = {node.id: node for node in tree.nodes}
     named_at: dict[str, set[str] | None] = {
         node.id: named_by(edition, node.contacts)
         if isinstance(node, StepNode | OutcomeNode)
@@ -107,11 +106,11 @@ def _walked_routes(edition: ResolvedEdition, tree: DecisionTree) -> list[_Walked
     return [
         _Walked(
             route,
-            _facts_by_position(tree, route),
+            _facts_by_position(nodes, route),
             [named_at[node_id] for node_id in route.visited],
         )
         for route in all_routes(tree)
-        if route.visited and nodes
+        if route.visited
     ]
 
 
@@ -146,8 +145,9 @@ def breaches(edition: ResolvedEdition, tree: DecisionTree) -> list[Breach]:
 
 def rules_for_tree(edition: ResolvedEdition, tree: DecisionTree) -> list[SafetyRule]:
     """The rules that apply to at least one route of ``tree`` (what every route guarantees)."""
+    nodes: dict[str, Node] = {node.id: node for node in tree.nodes}
     routes = all_routes(tree)
-    facts = [_facts_by_position(tree, route)[-1] for route in routes if route.visited]
+    facts = [_facts_by_position(nodes, route)[-1] for route in routes if route.visited]
     return [
         located.item
         for located in edition.content.rules.values()
@@ -237,6 +237,17 @@ def _breach_diagnostics(edition: ResolvedEdition, breach: Breach) -> Iterator[Di
         )
 
 
+def _fact_places(tree: DecisionTree) -> Iterator[tuple[KeyPath, str]]:
+    """Every fact a tree writes, on a node or an answer, with its key path."""
+    for n_index, node in enumerate(tree.nodes):
+        for index, fact in enumerate(node.facts):
+            yield ("nodes", n_index, "facts", index), fact
+        if isinstance(node, QuestionNode):
+            for a_index, answer in enumerate(node.answers):
+                for index, fact in enumerate(answer.facts):
+                    yield ("nodes", n_index, "answers", a_index, "facts", index), fact
+
+
 def _reference_problems(edition: ResolvedEdition) -> Iterator[Diagnostic]:
     facts = edition.content.facts
     known_refs = [*edition.content.roles, *edition.content.contacts]
@@ -265,28 +276,19 @@ def _reference_problems(edition: ResolvedEdition) -> Iterator[Diagnostic]:
                         "unknown-reference",
                     )
     for located_tree in edition.content.trees.values():
-        for n_index, node in enumerate(located_tree.item.nodes):
-            for index, fact in enumerate(node.facts):
-                if fact not in facts:
-                    yield unknown_fact(located_tree, ("nodes", n_index, "facts", index), fact)
-            if isinstance(node, QuestionNode):
-                for a_index, answer in enumerate(node.answers):
-                    for index, fact in enumerate(answer.facts):
-                        if fact not in facts:
-                            path = ("nodes", n_index, "answers", a_index, "facts", index)
-                            yield unknown_fact(located_tree, path, fact)
+        for path, fact in _fact_places(located_tree.item):
+            if fact not in facts:
+                yield unknown_fact(located_tree, path, fact)
 
 
 def _unused_rules(edition: ResolvedEdition) -> Iterator[Diagnostic]:
     """A rule no route of any tree applies to guarantees nothing: say so (a warning, so an
     edition without the national trees still publishes)."""
-    used_facts: set[str] = set()
-    for located_tree in edition.content.trees.values():
-        for node in located_tree.item.nodes:
-            used_facts.update(node.facts)
-            if isinstance(node, QuestionNode):
-                for answer in node.answers:
-                    used_facts.update(answer.facts)
+    used_facts = {
+        fact
+        for located_tree in edition.content.trees.values()
+        for _path, fact in _fact_places(located_tree.item)
+    }
     for located_rule in edition.content.rules.values():
         missing = [fact for fact in located_rule.item.when if fact not in used_facts]
         if missing:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from generator.editions.in_force import SourceStatus, source_status
 from generator.editions.overlay_apply import Added, Override, apply_overlays
 from generator.editions.overlays import Overlays, read_overlays
 from generator.errors import Diagnostic, Position, Severity, did_you_mean
-from generator.models import Contact, Edition
+from generator.models import Contact, Edition, Source
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,14 @@ class ResolvedEdition:
     """The day the edition is checked and published for (``SAFEGUIDE_TODAY`` or the clock):
     which cited documents are in force depends on it."""
 
+    @functools.cached_property
+    def source_catalogue(self) -> dict[str, Source]:
+        """Every source of the edition by id (worked out once: pages ask per citation)."""
+        return {key: located.item for key, located in self.content.sources.items()}
+
     def source_status(self, source_id: str) -> SourceStatus:
         """Whether a cited source is upcoming, in force or superseded on ``today``."""
-        sources = {key: located.item for key, located in self.content.sources.items()}
-        return source_status(sources, source_id, self.today or datetime.date.today())
+        return source_status(self.source_catalogue, source_id, self.today or datetime.date.today())
 
     @property
     def id(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
@@ -54,3 +55,18 @@ class Citation(ContentModel):
 
     source: Id = Field(description="Id of a source in content/sources.yaml.")
     where: Line = Field(description="Page, paragraph or part, e.g. 'Part 5, paragraph 447'.")
+
+
+def citations_in(
+    item: ContentModel, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Citation]]:
+    """Every citation inside ``item`` (its own, its blocks', its nodes'...), with its key path."""
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        values = value if isinstance(value, list) else [value]
+        for index, element in enumerate(values):
+            where = (*path, name, index) if isinstance(value, list) else (*path, name)
+            if isinstance(element, Citation):
+                yield where, element
+            elif isinstance(element, ContentModel):
+                yield from citations_in(element, where)
