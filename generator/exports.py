@@ -70,6 +70,10 @@ def tree_export(edition: ResolvedEdition, tree: DecisionTree) -> dict[str, Any]:
             entry["contacts"] = [
                 _contact_summary(ref, edition.resolve_contact(ref)) for ref in node.contacts
             ]
+        if node.trees:
+            entry["trees"] = [
+                {"id": ref, "title": edition.content.trees[ref].item.title} for ref in node.trees
+            ]
         if node.basis:
             entry["basis"] = node.basis
         if isinstance(node, QuestionNode):

@@ -115,6 +115,8 @@ def check_references(edition: ResolvedEdition, today: datetime.date) -> list[Dia
                 expect(tree, ("nodes", n, "contacts", i), ref, "contact or role", contact_or_role)
             for i, ref in enumerate(node.sections):
                 expect(tree, ("nodes", n, "sections", i), ref, "section", list(content.sections))
+            for i, ref in enumerate(node.trees):
+                expect(tree, ("nodes", n, "trees", i), ref, "tree", list(content.trees))
     for role in content.roles.values():
         if role.item.default is not None:
             expect(role, ("default",), role.item.default, "contact", list(content.contacts))

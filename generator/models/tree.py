@@ -35,6 +35,10 @@ class NodeFields(ContentModel):
     sources: list[Citation] = Field(default_factory=list)
     contacts: list[Id] = Field(default_factory=list, description="Contact or role ids.")
     sections: list[Id] = Field(default_factory=list)
+    trees: list[Id] = Field(
+        default_factory=list,
+        description="Other flowcharts the reader follows from this node (tree ids).",
+    )
     facts: list[Id] = Field(
         default_factory=list,
         description="Facts (content/safety-rules.yaml) that hold on every route through this node.",

@@ -89,6 +89,7 @@ class ChartLinks:
     page: str  # the tree page, relative to the SVG's own location, e.g. "police.html"
     contacts_page: str = "../contacts.html"
     guidance_dir: str = "../guidance"
+    flowcharts_dir: str = "."
 
     def node(self, tree_id: str, node_id: str) -> str:
         return f"{self.page}#{node_anchor(tree_id, node_id)}"
@@ -138,6 +139,10 @@ def node_label(
         resolved = edition.resolve_contact(ref)
         href = f"{links.contacts_page}#{contact_anchor(ref, resolved)}"
         rows.append(_cell(href, wrapped(_contact_line(ref, resolved)), underline=True))
+    for other_id in node.trees:
+        other = edition.content.trees[other_id].item
+        href = f"{links.flowcharts_dir}/{other.id}.html"
+        rows.append(_cell(href, wrapped(f"Then follow: {other.title} flowchart"), underline=True))
     for section_id in node.sections:
         section = edition.content.sections[section_id].item
         href = f"{links.guidance_dir}/{section.id}.html"

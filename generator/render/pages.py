@@ -370,6 +370,7 @@ def render_tree_page(
             "node": by_id[node_id],
             "contacts": _contacts(edition, by_id[node_id].contacts),
             "sections": [content.sections[s].item for s in by_id[node_id].sections],
+            "trees": [content.trees[t].item for t in by_id[node_id].trees],
         }
         for node_id in order
     ]

@@ -173,3 +173,18 @@ def test_html_text_escapes_markup() -> None:
 
 def test_wrapped_breaks_long_text_into_escaped_lines() -> None:
     assert wrapped("one two three & four", width=9) == "one two<BR/>three &amp;<BR/>four"
+
+
+def test_a_node_that_sends_the_reader_on_links_the_other_flowchart(
+    edition: ResolvedEdition,
+) -> None:
+    police = edition.content.trees["police"].item
+    nodes = [
+        n.model_copy(update={"trees": ["police"]}) if n.id == "internal" else n
+        for n in police.nodes
+    ]
+    onward = police.model_copy(update={"nodes": nodes})
+    source = tree_to_dot(onward, edition, tree_order(onward), ChartLinks(page="police.html"))
+    internal = next(line for line in source.splitlines() if line.strip().startswith('"internal"'))
+    assert 'HREF="./police.html"' in internal and "Then follow:" in internal
+    assert source.count("Then follow:") == 1

@@ -198,3 +198,26 @@ def test_routes_page_lists_what_every_route_guarantees(ruled: Layout) -> None:
     assert "Guidance: should" in guarantees
     assert "Part 5" in guarantees  # its citation
     assert "Immediate danger reaches 999 first." not in guarantees
+
+
+def test_a_node_that_sends_the_reader_on_links_the_other_flowchart(minimal_project: Layout) -> None:
+    """A node's ``trees`` become a "Then follow" link in the text version and the walker data."""
+    from generator.render.pages import walker_json
+
+    checked = check_edition(minimal_project, "national")
+    assert checked.edition is not None
+    police = checked.edition.content.trees["police"].item
+    nodes = [
+        n.model_copy(update={"trees": ["police"]}) if n.id == "internal" else n
+        for n in police.nodes
+    ]
+    onward = police.model_copy(update={"nodes": nodes})
+    payload = json.loads(walker_json(checked.edition, onward, {}))
+    internal = next(n for n in payload["tree"]["nodes"] if n["id"] == "internal")
+    assert internal["trees"] == [{"id": "police", "title": police.title}]
+    assert not any("trees" in n for n in payload["tree"]["nodes"] if n["id"] != "internal")
+    from generator.render.pages import _environment, render_tree_page
+
+    text = render_tree_page(_environment(checked.edition), checked.edition, onward, "")
+    assert f"Then follow: [the {police.title} flowchart](police.md)." in text
+    assert text.count("Then follow:") == 1

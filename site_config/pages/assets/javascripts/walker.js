@@ -217,6 +217,16 @@
       });
       this.card.appendChild(contacts);
     }
+    if (node.trees && node.trees.length) {
+      var follow = element("p", "sg-walker__follow", "Then follow: ");
+      node.trees.forEach(function (other, index) {
+        if (index > 0) follow.appendChild(document.createTextNode(", "));
+        var link = element("a", "", "the " + other.title + " flowchart");
+        link.href = other.id + ".html";
+        follow.appendChild(link);
+      });
+      this.card.appendChild(follow);
+    }
     var choices = element("div", "sg-walker__answers");
     choices.setAttribute("role", "group");
     choices.setAttribute("aria-label", "Answers");
