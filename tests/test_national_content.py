@@ -532,6 +532,10 @@ REQUIRED_TREES = {
     "private-fostering",
     "health-help-after-sexual-abuse",
     "domestic-abuse",
+    "child-exploitation",
+    "mental-health-and-self-harm",
+    "online-safety-and-filtering",
+    "children-with-a-social-worker",
 }
 
 

@@ -1,0 +1,304 @@
+"""The tree for children who have, or have had, a social worker, pinned route by route.
+
+KCSIE 2026 Part two ("children who need a social worker", "looked after children and
+previously looked after children", "the designated teacher", "virtual school heads",
+"care leavers"): the DSL holds the social worker's and the virtual school head's details
+and shares information proactively. The DfE statutory guidance on promoting the education
+of looked-after and previously looked-after children (2018), the DfE suspension and
+permanent exclusion guidance and the Children Act 1989 (parental responsibility under a
+care order and in section 20 accommodation) shape what the DSL does next.
+"""
+
+from __future__ import annotations
+
+from generator.checks.routes import all_routes
+from generator.checks.safety import breaches, rules_for_tree
+from generator.editions.resolve import ResolvedEdition
+from generator.models import OutcomeNode, QuestionNode
+from tests.trees.routes import POLICE, SOCIAL_CARE, node_index, outcome, routes_choosing, tree
+
+TREE = "children-with-a-social-worker"
+DANGER = "Yes, someone is in danger now"
+HAS_SOCIAL_WORKER = (
+    "Has a social worker: a child in need plan, a child protection plan, or an assessment under way"
+)
+LOOKED_AFTER = "Looked after by a local authority (in care)"
+PREVIOUSLY = (
+    "Previously looked after: adopted, or left care under a special guardianship"
+    " or child arrangements order"
+)
+NEW_WORRY = "A new worry about the child's safety or welfare"
+MISSING = "The child is missing, or absent and nobody can say where they are"
+LAC_MISSING = (
+    "The child is missing from school or placement, or absent and nobody can say where they are"
+)
+EXCLUSION = (
+    "The child may be suspended or excluded, or put on a part-time timetable"
+    " or in alternative provision"
+)
+LAC_CONTACT = (
+    "A birth parent or relative has come to school or made contact,"
+    " and contact is restricted or supervised"
+)
+PLAC_CONTACT = (
+    "A birth parent or relative has come to school or made contact,"
+    " and the family has said there is to be no contact"
+)
+ADULT = "No, 18 or over (for example a care leaver)"
+
+
+def _text(node: OutcomeNode) -> str:
+    return " ".join([node.text, node.detail or "", *node.actions])
+
+
+def test_danger_is_asked_first_and_calls_999_before_urgent_social_care(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part one: a child in immediate danger goes to the police and children's social
+    care at once. A child who already has a social worker is no exception: 999 comes first,
+    then the urgent route (out of hours, the emergency duty service), then the social worker."""
+    t = tree(national, TREE)
+    assert t.start == "danger-now", "danger is asked before anything else"
+    for route in routes_choosing(t, "danger-now", DANGER):
+        end = outcome(t, route)
+        assert route.visited[1] == end.id, "999 is the first thing after the answer"
+        assert end.urgent and end.contacts[0] == "police-emergency"
+        assert end.actions[0] == "Call 999"
+        assert {"childrens-social-care-urgent", "childrens-social-care-out-of-hours"} <= set(
+            end.contacts
+        )
+        text = _text(end)
+        assert "social worker" in text and "any member of staff" in text
+
+
+def test_the_dsl_is_told_and_checks_the_file_before_any_decision(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part two: the DSL holds the social worker's and the virtual school head's details
+    and uses them in every decision; if the DSL is not there, nobody waits (Part one)."""
+    t = tree(national, TREE)
+    for route in routes_choosing(t, "age", "Yes, under 18"):
+        assert route.visited.index("tell-the-dsl") < route.visited.index("status"), route
+    step = node_index(t)["tell-the-dsl"]
+    actions = " ".join(step.actions)
+    assert "designated-safeguarding-lead" in step.contacts
+    assert "virtual school head" in actions and "parental responsibility" in actions
+    assert "do not wait" in actions
+
+
+def test_a_new_worry_goes_to_the_social_worker_the_same_day_not_the_next_meeting(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part two and Working Together 2023: a new concern about a child who has a social
+    worker, or is looked after, reaches children's social care the same day. If the
+    allocated social worker cannot be reached, the DSL refers as for any child (front door,
+    out of hours the emergency duty service), and escalates if the response worries them."""
+    t = tree(national, TREE)
+    routes = [
+        *routes_choosing(t, "sw-what", NEW_WORRY),
+        *routes_choosing(t, "lac-what", NEW_WORRY),
+    ]
+    for route in routes:
+        end = outcome(t, route)
+        assert "same day" in end.text, end.id
+        assert {
+            "childrens-social-care-front-door",
+            "childrens-social-care-urgent",
+            "childrens-social-care-out-of-hours",
+            "local-safeguarding-partnership",
+        } <= set(end.contacts), end.id
+        assert not end.urgent and not set(end.contacts) & POLICE
+        text = _text(end)
+        assert "front door" in text and "emergency duty service" in text
+    sw = node_index(t)["sw-new-concern"]
+    assert isinstance(sw, OutcomeNode)
+    assert "does not wait for the next meeting" in sw.text
+    assert any("Agree with the social worker who tells the parents" in a for a in sw.actions)
+
+
+def test_a_worry_about_the_placement_is_not_told_to_the_carer_first(
+    national: ResolvedEdition,
+) -> None:
+    """A looked-after child's carer is normally told of a worry; when the worry is about the
+    carer or the placement, the social worker hears first and decides, and the local
+    allegations procedure (the LADO) may apply."""
+    t = tree(national, TREE)
+    for route in routes_choosing(t, "about-the-placement", "Yes, or not sure"):
+        end = outcome(t, route)
+        assert end.id == "lac-concern-about-placement"
+        assert "does not tell the carer first" in end.text
+        assert end.actions[0].startswith("Do not discuss the worry with the carer")
+        assert "lado" in end.contacts and set(end.contacts) & SOCIAL_CARE
+    for route in routes_choosing(t, "about-the-placement", "No"):
+        end = outcome(t, route)
+        assert "virtual-school-head" in end.contacts
+        assert any("never give them the carer's address" in a for a in end.actions)
+
+
+def test_a_missing_child_reaches_the_social_worker_and_the_police(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part one (children who are absent from education) and NPCC: a missing child with
+    a social worker is reported to the police and the social worker is told the same day.
+    For a looked-after child the carer and the authority that looks after them are told
+    too; the carer reports to the police, and the school does if nobody has."""
+    t = tree(national, TREE)
+    for node_id, label in (("sw-what", MISSING), ("lac-what", LAC_MISSING)):
+        for route in routes_choosing(t, node_id, label):
+            end = outcome(t, route)
+            assert set(end.contacts) & SOCIAL_CARE and set(end.contacts) >= POLICE, end.id
+            assert "missing child flowchart" in _text(end)
+    lac = node_index(t)["lac-missing"]
+    assert isinstance(lac, OutcomeNode)
+    assert "carer reports the child missing to the police" in lac.text
+    assert "virtual-school-head" in lac.contacts
+    assert any("report it yourself" in a for a in lac.actions)
+    for route in routes_choosing(t, "plac-what", MISSING):
+        assert set(outcome(t, route).contacts) >= POLICE
+
+
+def test_exclusion_involves_the_social_worker_and_the_virtual_school_head(
+    national: ResolvedEdition,
+) -> None:
+    """DfE suspension and permanent exclusion guidance: the headteacher must tell the social
+    worker, and for a looked-after child the virtual school head, without delay; the
+    designated teacher contacts the virtual school head as soon as a looked-after child is
+    at risk; permanent exclusion of a looked-after child is avoided as far as possible and
+    an informal exclusion is unlawful. For a child with a social worker, the safety of days
+    at home is weighed."""
+    t = tree(national, TREE)
+    for route in routes_choosing(t, "sw-what", EXCLUSION):
+        end = outcome(t, route)
+        assert end.basis == "statutory" and "childrens-social-care-front-door" in end.contacts
+        text = _text(end)
+        assert "without delay" in text and "days at home" in text
+    for route in routes_choosing(t, "lac-what", EXCLUSION):
+        end = outcome(t, route)
+        assert end.basis == "statutory"
+        assert {"virtual-school-head", "childrens-social-care-front-door"} <= set(end.contacts)
+        text = _text(end)
+        assert "without delay" in text and "unlawful" in text
+        assert "avoid permanent exclusion as far as possible" in text
+        assert "governing board" in text and "personal education plan" in text
+    for route in routes_choosing(t, "plac-what", EXCLUSION):
+        end = outcome(t, route)
+        assert "virtual-school-head" in end.contacts
+        assert not set(end.contacts) & (POLICE | SOCIAL_CARE)
+
+
+def test_a_parent_at_school_when_contact_is_restricted(national: ResolvedEdition) -> None:
+    """KCSIE Part two (contact arrangements): a birth parent who arrives when contact is
+    supervised or not allowed does not take the child; the carer (or adoptive parents or
+    guardians) and the social worker are told at once, and 999 is called if anyone is in
+    danger."""
+    t = tree(national, TREE)
+    for node_id, label in (("lac-what", LAC_CONTACT), ("plac-what", PLAC_CONTACT)):
+        for route in routes_choosing(t, node_id, label):
+            end = outcome(t, route)
+            assert end.id == "unexpected-contact"
+            assert "police-emergency" in end.contacts and set(end.contacts) & SOCIAL_CARE
+            assert end.actions[0].startswith("Keep the child in school")
+            assert any(a.startswith("Call 999") for a in end.actions)
+            assert "at once" in end.text
+
+
+def test_parental_responsibility_under_a_care_order_and_section_20(
+    national: ResolvedEdition,
+) -> None:
+    """Children Act 1989: under a care order the local authority shares parental
+    responsibility; a child accommodated by agreement (section 20) is looked after but the
+    parents keep it. The school asks the social worker and never gives out the placement
+    address."""
+    end = node_index(tree(national, TREE))["lac-routine"]
+    assert isinstance(end, OutcomeNode) and end.basis == "statutory"
+    detail = end.detail or ""
+    assert "care order" in detail and "section 20" in detail
+    assert "parents keep parental responsibility" in detail
+    assert any(a.startswith("Do not give the placement address") for a in end.actions)
+    assert "children-act-1989" in {c.source for c in end.sources}
+
+
+def test_routine_news_is_recorded_not_referred(national: ResolvedEdition) -> None:
+    """Over-escalation: routine information about these children, such as a previously
+    looked-after child doing well, is recorded and shared with the people in the child's
+    plan; it reaches neither the police nor children's social care."""
+    t = tree(national, TREE)
+    routine = {
+        "sw-what": "Routine information, with no new worry",
+        "lac-what": "Routine information or a question, such as who has parental responsibility",
+        "plac-what": (
+            "The child is doing well, or the family wants advice, and there is no new worry"
+        ),
+    }
+    for node_id, label in routine.items():
+        for route in routes_choosing(t, node_id, label):
+            end = outcome(t, route)
+            assert not set(end.contacts) & (POLICE | SOCIAL_CARE), end.id
+            assert not end.urgent and "referral" in end.text.lower()
+            assert any("record" in a.lower() for a in end.actions), end.id
+
+
+def test_a_previously_looked_after_child_is_decided_as_any_child(
+    national: ResolvedEdition,
+) -> None:
+    """A previously looked-after child usually has no social worker: a new worry is weighed
+    as for any child, a referral when there is significant harm, otherwise support with
+    early help and the virtual school head's advice."""
+    t = tree(national, TREE)
+    significant = "The child is suffering, or likely to suffer, significant harm"
+    for route in routes_choosing(t, "plac-level", significant):
+        end = outcome(t, route)
+        assert set(end.contacts) & SOCIAL_CARE and "local-safeguarding-partnership" in end.contacts
+    support = "The child and family need support, but not a referral"
+    for route in routes_choosing(t, "plac-level", support):
+        end = outcome(t, route)
+        assert {"early-help", "virtual-school-head"} <= set(end.contacts)
+        assert not set(end.contacts) & POLICE
+
+
+def test_a_care_leaver_aged_18_is_an_adult(national: ResolvedEdition) -> None:
+    """KCSIE: a child is under 18. A care leaver aged 18 or over is not referred as a child;
+    the DSL works with their personal adviser with their agreement, points them to adult
+    routes, and refers any child at risk."""
+    t = tree(national, TREE)
+    for route in routes_choosing(t, "age", ADULT):
+        end = outcome(t, route)
+        assert end.id == "care-leaver-adult" and not end.urgent
+        assert "childrens-social-care-urgent" not in end.contacts
+        assert "police-non-emergency" in end.contacts
+        text = _text(end)
+        assert "personal adviser" in text and "adult safeguarding" in text
+        assert any(a.startswith("If a child is at risk") and "refer" in a for a in end.actions)
+
+
+def test_every_outcome_says_what_to_record(national: ResolvedEdition) -> None:
+    """Each ending tells the DSL what to write down."""
+    t = tree(national, TREE)
+    for node in t.nodes:
+        if isinstance(node, OutcomeNode):
+            assert any("record" in a.lower() for a in node.actions), node.id
+
+
+def test_questions_stay_short_and_the_safety_rules_hold(national: ResolvedEdition) -> None:
+    """At most five answers a question, and every national safety rule holds on every route,
+    including the ones this tree adds: exclusion reaches the social worker and, for a
+    looked-after child, the virtual school head; a parent at school when contact is
+    restricted reaches children's social care."""
+    t = tree(national, TREE)
+    for node in t.nodes:
+        if isinstance(node, QuestionNode):
+            assert len(node.answers) <= 5, node.id
+    assert len(all_routes(t)) >= 15
+    rules = {r.id for r in rules_for_tree(national, t)}
+    assert {
+        "immediate-danger-calls-999-first",
+        "immediate-danger-reaches-urgent-childrens-social-care",
+        "known-child-new-concern-reaches-childrens-social-care",
+        "child-with-social-worker-reaches-childrens-social-care",
+        "missing-child-reaches-police",
+        "exclusion-risk-of-child-with-social-worker-reaches-social-worker",
+        "looked-after-exclusion-risk-reaches-virtual-school-head",
+        "restricted-contact-reaches-childrens-social-care",
+        "referral-reaches-childrens-social-care",
+    } <= rules
+    assert breaches(national, t) == []
