@@ -336,7 +336,7 @@ def _echo_node_actions(resolved: ResolvedEdition, node: StepNode | OutcomeNode) 
         click.echo(f"  contact: {contact_text(resolved, ref)}")
     for ref in node.trees:
         title = resolved.content.trees[ref].item.title
-        click.echo(f"  then follow: the {title} flowchart (safeguide walk {ref})")
+        click.echo(f"  then follow the flowchart: {title} (safeguide walk {ref})")
 
 
 @main.command()

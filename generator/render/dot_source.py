@@ -142,7 +142,7 @@ def node_label(
     for other_id in node.trees:
         other = edition.content.trees[other_id].item
         href = f"{links.flowcharts_dir}/{other.id}.html"
-        rows.append(_cell(href, wrapped(f"Then follow: {other.title} flowchart"), underline=True))
+        rows.append(_cell(href, wrapped(f"Then follow: {other.title}"), underline=True))
     for section_id in node.sections:
         section = edition.content.sections[section_id].item
         href = f"{links.guidance_dir}/{section.id}.html"

@@ -201,3 +201,20 @@ def test_chart_nodes_are_links_to_their_steps(browser: Browser, national_site: P
     page.wait_for_url("**/kcsie-part-5.html#kcsie-part-5-choose-an-option", timeout=5_000)
     assert page.url.endswith("kcsie-part-5.html#kcsie-part-5-choose-an-option")
     page.close()
+
+
+def test_an_outcome_that_sends_the_reader_on_links_the_other_flowchart(
+    browser: Browser, national_site: Path
+) -> None:
+    page, problems, _ = open_tree(browser, national_site, "child-exploitation")
+    page.focus(".sg-walker__restart")
+    page.keyboard.press("Enter")
+    press_answer(page, "A child who may be exploited is missing now, and nobody knows where they are")
+    follow = page.locator(".sg-walker__follow a")
+    assert follow.count() == 1
+    assert follow.get_attribute("href") == "missing-child.html"
+    follow.click()
+    page.wait_for_url("**/flowcharts/missing-child.html")
+    assert page.locator('svg.sg-chart[data-tree="missing-child"]').is_visible()
+    assert problems == []
+    page.close()

@@ -219,5 +219,5 @@ def test_a_node_that_sends_the_reader_on_links_the_other_flowchart(minimal_proje
     from generator.render.pages import _environment, render_tree_page
 
     text = render_tree_page(_environment(checked.edition), checked.edition, onward, "")
-    assert f"Then follow: [the {police.title} flowchart](police.md)." in text
-    assert text.count("Then follow:") == 1
+    assert f"Then follow the flowchart: [{police.title}](police.md)." in text
+    assert text.count("Then follow the flowchart") == 1

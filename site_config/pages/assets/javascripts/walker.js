@@ -218,10 +218,10 @@
       this.card.appendChild(contacts);
     }
     if (node.trees && node.trees.length) {
-      var follow = element("p", "sg-walker__follow", "Then follow: ");
+      var follow = element("p", "sg-walker__follow", "Then follow the flowchart: ");
       node.trees.forEach(function (other, index) {
         if (index > 0) follow.appendChild(document.createTextNode(", "));
-        var link = element("a", "", "the " + other.title + " flowchart");
+        var link = element("a", "", other.title);
         link.href = other.id + ".html";
         follow.appendChild(link);
       });
