@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -327,9 +328,13 @@ def _tree_in_edition(
 
 
 def _echo_node_actions(resolved: ResolvedEdition, node: StepNode | OutcomeNode) -> None:
-    """A step's or outcome's actions and contacts, indented under its text."""
+    """A step's or outcome's detail, actions, contacts and onward flowcharts, indented
+    under its text."""
     from generator.render.routes import contact_text
 
+    if node.detail:
+        for line in textwrap.wrap(" ".join(node.detail.split()), width=96):
+            click.echo(f"  > {line}")
     for action in node.actions:
         click.echo(f"  - {action}")
     for ref in node.contacts:
@@ -362,7 +367,8 @@ def walk(
 ) -> None:
     """Step through a decision tree in the terminal, or follow --answers / --answer.
 
-    Prints every step passed on the way (text, actions, contacts, basis), then the outcome.
+    Prints every step passed on the way (text, detail, actions, contacts, basis), then the
+    outcome.
     """
     from generator.checks.stepper import StepError, Stepper
     from generator.render.basis import with_basis

@@ -124,3 +124,25 @@ def test_walk_prints_steps_with_their_basis_and_contacts(minimal_project: Layout
         "  - Write down what was said",
         "  contact: Police emergency (999)",
     ]
+
+
+def test_walk_prints_the_detail_of_steps_and_outcomes(minimal_project: Layout) -> None:
+    """The detail text (definitions, who decides, what not to do) is part of what a route
+    tells the reader, so walk prints it, wrapped, under the step or outcome."""
+    tree = minimal_project.root / "flowcharts" / "police.yaml"
+    text = tree.read_text(encoding="utf-8")
+    tree.write_text(
+        text.replace(
+            "    actions: [Write down what was said]\n",
+            "    actions: [Write down what was said]\n"
+            "    detail: Use the child's own words. " + "Do not ask leading questions. " * 5 + "\n",
+        ),
+        encoding="utf-8",
+    )
+    code, output = run(minimal_project, "walk", "police", "--answers", "2,2")
+    assert code == 0, output
+    lines = output.splitlines()
+    step = lines.index("step record: Record the concern and tell the DSL.")
+    assert lines[step + 1].startswith("  > Use the child's own words. Do not ask leading")
+    assert lines[step + 2].startswith("  > ") and len(lines[step + 1]) <= 100
+    assert lines[step + 3] == "  - Write down what was said"

@@ -209,7 +209,9 @@ def test_an_outcome_that_sends_the_reader_on_links_the_other_flowchart(
     page, problems, _ = open_tree(browser, national_site, "child-exploitation")
     page.focus(".sg-walker__restart")
     page.keyboard.press("Enter")
-    press_answer(page, "A child who may be exploited is missing now, and nobody knows where they are")
+    press_answer(
+        page, "A child who may be exploited is missing now, and nobody knows where they are"
+    )
     follow = page.locator(".sg-walker__follow a")
     assert follow.count() == 1
     assert follow.get_attribute("href") == "missing-child.html"
