@@ -569,6 +569,11 @@ def test_local_roles_are_bound_by_default_or_declared_as_gaps(national: Resolved
         "sarc",
         "education-access",
         "local-safeguarding-partnership",
+        "prevent-referral",
+        "virtual-school-head",
+        "mental-health-lead",
+        "operation-encompass-contact",
+        "filtering-and-monitoring-provider",
     }
     assert must_bind <= set(roles)
     gaps = set(national.edition.item.gaps)
