@@ -45,6 +45,20 @@ PLAC_CONTACT = (
     " and the family has said there is to be no contact"
 )
 ADULT = "No, 18 or over (for example a care leaver)"
+WORKS_WITH_CHILDREN = (
+    "A worry about an adult who works, or used to work, with children"
+    " (staff, former staff, supply staff, a volunteer)"
+)
+LAC_WORKS_WITH_CHILDREN = (
+    "An adult who works, or used to work, with children"
+    " (staff, former staff, supply staff, a volunteer)"
+)
+PLAC_WORKS_WITH_CHILDREN = (
+    "The worry is about an adult who works, or used to work, with children"
+    " (staff, former staff, supply staff, a volunteer)"
+)
+LAC_PLACEMENT = "The carer, someone living in the placement, or children's home staff; or not sure"
+LAC_SOMEONE_ELSE = "Someone else, or nobody in particular"
 
 
 def _text(node: OutcomeNode) -> str:
@@ -86,6 +100,35 @@ def test_the_dsl_is_told_and_checks_the_file_before_any_decision(
     assert "do not wait" in actions
 
 
+def test_the_shared_step_covers_secrecy_consent_and_the_first_basics(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part one (never promise confidentiality) and Part two (information sharing and
+    data protection): every route for a child passes one step that tells staff not to promise
+    secrecy, to tell the child what will be shared, with whom and why, and that consent is
+    not needed to share where a child may be at risk of harm. The same step carries the
+    other basics: the child's words written down and signed, supply staff handing over
+    their account before they leave, images and messages left unviewed, brothers and
+    sisters checked, and the person who raised it told what happens next."""
+    t = tree(national, TREE)
+    step = node_index(t)["tell-the-dsl"]
+    assert "do not promise secrecy" in step.text.lower()
+    actions = step.actions
+    assert any(
+        a.startswith("Do not promise to keep it secret") and "with whom and why" in a
+        for a in actions
+    )
+    assert any("without waiting for" in a and "consent" in a for a in actions)
+    assert any("in the child's words" in a and "sign" in a for a in actions)
+    assert any(a.startswith("Supply and temporary staff") for a in actions)
+    assert any("do not look at, copy or forward" in a.lower() for a in actions)
+    assert any("brothers or sisters" in a for a in actions)
+    assert any("what happens next" in a for a in actions)
+    assert "information-sharing-and-consent" in step.sections
+    for route in routes_choosing(t, "age", "Yes, under 18"):
+        assert "tell-the-dsl" in route.visited, route
+
+
 def test_a_new_worry_goes_to_the_social_worker_the_same_day_not_the_next_meeting(
     national: ResolvedEdition,
 ) -> None:
@@ -96,7 +139,8 @@ def test_a_new_worry_goes_to_the_social_worker_the_same_day_not_the_next_meeting
     t = tree(national, TREE)
     routes = [
         *routes_choosing(t, "sw-what", NEW_WORRY),
-        *routes_choosing(t, "lac-what", NEW_WORRY),
+        *routes_choosing(t, "lac-worry-about-whom", LAC_PLACEMENT),
+        *routes_choosing(t, "lac-worry-about-whom", LAC_SOMEONE_ELSE),
     ]
     for route in routes:
         end = outcome(t, route)
@@ -116,6 +160,28 @@ def test_a_new_worry_goes_to_the_social_worker_the_same_day_not_the_next_meeting
     assert any("Agree with the social worker who tells the parents" in a for a in sw.actions)
 
 
+def test_a_new_worry_checks_siblings_holds_back_letters_and_follows_up_next_day(
+    national: ResolvedEdition,
+) -> None:
+    """After a new worry about a child with a social worker the DSL checks who is looking
+    after brothers and sisters today, holds back routine letters or calls home that could
+    trigger harm until the social worker advises, thinks of young carer support, and after a
+    duty or out-of-hours referral makes sure the allocated social worker has it on the next
+    working day. The same follow-up applies after a 999 call and for a looked-after child."""
+    idx = node_index(tree(national, TREE))
+    sw = idx["sw-new-concern"]
+    assert isinstance(sw, OutcomeNode)
+    actions = " ".join(sw.actions)
+    assert "brothers or sisters today" in actions
+    assert "Hold back routine letters" in actions
+    assert "young carer" in actions
+    assert "check on them first thing" in actions
+    for node_id in ("sw-new-concern", "lac-new-concern", "lac-concern-about-placement", "call-999"):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        assert any("next working day" in a for a in end.actions), node_id
+
+
 def test_a_worry_about_the_placement_is_not_told_to_the_carer_first(
     national: ResolvedEdition,
 ) -> None:
@@ -123,16 +189,55 @@ def test_a_worry_about_the_placement_is_not_told_to_the_carer_first(
     carer or the placement, the social worker hears first and decides, and the local
     allegations procedure (the LADO) may apply."""
     t = tree(national, TREE)
-    for route in routes_choosing(t, "about-the-placement", "Yes, or not sure"):
+    for route in routes_choosing(t, "lac-worry-about-whom", LAC_PLACEMENT):
         end = outcome(t, route)
         assert end.id == "lac-concern-about-placement"
         assert "does not tell the carer first" in end.text
         assert end.actions[0].startswith("Do not discuss the worry with the carer")
         assert "lado" in end.contacts and set(end.contacts) & SOCIAL_CARE
-    for route in routes_choosing(t, "about-the-placement", "No"):
+    for route in routes_choosing(t, "lac-worry-about-whom", LAC_SOMEONE_ELSE):
         end = outcome(t, route)
         assert "virtual-school-head" in end.contacts
         assert any("never give them the carer's address" in a for a in end.actions)
+
+
+def test_a_worry_about_an_adult_who_works_with_children_reaches_the_lado_and_police(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part four: a worry that an adult who works, or worked, with children (staff,
+    former staff, supply staff, volunteers) has harmed a child or may pose a risk goes to the
+    LADO (at the latest within one working day) even if the adult has left; the police are
+    told where an offence may have been committed, whatever the child wants; and the child's
+    social worker is told the same day. Whatever the child's status, the answer is offered,
+    and the route follows the allegations against staff flowchart."""
+    t = tree(national, TREE)
+    for node_id, label in (
+        ("sw-what", WORKS_WITH_CHILDREN),
+        ("lac-worry-about-whom", LAC_WORKS_WITH_CHILDREN),
+        ("plac-level", PLAC_WORKS_WITH_CHILDREN),
+    ):
+        for route in routes_choosing(t, node_id, label):
+            end = outcome(t, route)
+            assert end.id == "adult-who-works-with-children", node_id
+            assert {"lado", "police-non-emergency", "childrens-social-care-front-door"} <= set(
+                end.contacts
+            )
+            assert "allegations-against-staff" in end.trees
+    end = node_index(t)["adult-who-works-with-children"]
+    assert isinstance(end, OutcomeNode)
+    assert "LADO" in end.text and "police" in end.text and "same day" in end.text
+    assert end.actions[0].startswith("Tell the headteacher straight away")
+    assert "even if the adult has left" in end.actions[0]
+    assert "within one working day" in end.actions[0]
+    assert "even if the child does not want it" in end.actions[1]
+    assert any(a.startswith("Do not contact, warn or question the adult") for a in end.actions)
+    assert any("safe and unread" in a for a in end.actions)
+    # The new-worry questions point the DSL to this answer rather than the generic one.
+    idx = node_index(t)
+    for node_id in ("sw-what", "lac-worry-about-whom", "plac-level"):
+        question = idx[node_id]
+        assert isinstance(question, QuestionNode)
+        assert "LADO" in (question.detail or ""), node_id
 
 
 def test_a_missing_child_reaches_the_social_worker_and_the_police(
@@ -155,6 +260,45 @@ def test_a_missing_child_reaches_the_social_worker_and_the_police(
     assert any("report it yourself" in a for a in lac.actions)
     for route in routes_choosing(t, "plac-what", MISSING):
         assert set(outcome(t, route).contacts) >= POLICE
+
+
+def test_missing_routes_handle_repeat_episodes_and_signs_of_exploitation(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Annex B (child criminal and sexual exploitation): going missing again and again,
+    or new phones, money, gifts or older friends, are signs of exploitation. Every missing
+    route tells the social worker (or children's social care) and the police that
+    exploitation is suspected, asks for a strategy discussion where there is a social worker,
+    and follows the child exploitation flowchart. For a child with a social worker, attendance
+    staff tell the DSL on the first day of an unexplained absence (DfE attendance guidance).
+    For a looked-after child the designated teacher is told, the procedures of the area where
+    the child lives apply as well as the placing authority's, and the personal education plan
+    is reviewed on return."""
+    idx = node_index(tree(national, TREE))
+    for node_id in ("sw-missing", "lac-missing", "plac-missing"):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        assert {"missing-child", "child-exploitation"} <= set(end.trees), node_id
+        assert any(
+            "gone missing before" in a and "exploitation" in a and "police" in a
+            for a in end.actions
+        ), node_id
+    for node_id in ("sw-missing", "lac-missing"):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        actions = " ".join(end.actions)
+        assert "strategy discussion" in actions
+        assert "first day of any unexplained absence" in actions
+        assert "the date the absence began" in actions
+    lac = idx["lac-missing"]
+    assert isinstance(lac, OutcomeNode)
+    lac_actions = " ".join(lac.actions)
+    assert "exploitation" in lac.text
+    assert "designated teacher" in lac_actions and "personal education plan" in lac_actions
+    assert "area where they live as well as the placing authority's" in lac_actions
+    sw = idx["sw-missing"]
+    assert isinstance(sw, OutcomeNode)
+    assert "children missing education" in " ".join(sw.actions)
 
 
 def test_exclusion_involves_the_social_worker_and_the_virtual_school_head(
@@ -184,6 +328,17 @@ def test_exclusion_involves_the_social_worker_and_the_virtual_school_head(
         end = outcome(t, route)
         assert "virtual-school-head" in end.contacts
         assert not set(end.contacts) & (POLICE | SOCIAL_CARE)
+    idx = node_index(t)
+    for node_id in ("sw-exclusion", "lac-exclusion", "plac-exclusion"):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        actions = " ".join(end.actions)
+        assert "reintegration meeting" in actions, node_id
+        assert "If another pupil was hurt" in actions, node_id
+        assert "without a formal exclusion" in actions, node_id
+    lac = idx["lac-exclusion"]
+    assert isinstance(lac, OutcomeNode)
+    assert any("without delay, as well as the carer" in a for a in lac.actions)
 
 
 def test_a_parent_at_school_when_contact_is_restricted(national: ResolvedEdition) -> None:
@@ -256,6 +411,26 @@ def test_a_previously_looked_after_child_is_decided_as_any_child(
         assert not set(end.contacts) & POLICE
 
 
+def test_a_previously_looked_after_child_gets_designated_teacher_support_not_a_referral(
+    national: ResolvedEdition,
+) -> None:
+    """DfE guidance on promoting the education of looked-after and previously looked-after
+    children: being previously looked after is not a safeguarding concern in itself. The
+    designated teacher talks with the parents about the child's needs and pupil premium plus,
+    the history is shared only with staff who need to know, the parents are pointed to
+    adoption or special guardianship support, and a member of staff who asked for a referral
+    is told why there is none and what would make it a safeguarding concern."""
+    idx = node_index(tree(national, TREE))
+    for node_id in ("plac-routine", "plac-support"):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        actions = " ".join(end.actions)
+        assert "pupil premium plus" in actions, node_id
+        assert "only with staff who need to know" in actions, node_id
+        assert "what would make it a safeguarding concern" in actions, node_id
+        assert "adoption or special guardianship support" in actions, node_id
+
+
 def test_a_care_leaver_aged_18_is_an_adult(national: ResolvedEdition) -> None:
     """KCSIE: a child is under 18. A care leaver aged 18 or over is not referred as a child;
     the DSL works with their personal adviser with their agreement, points them to adult
@@ -300,5 +475,6 @@ def test_questions_stay_short_and_the_safety_rules_hold(national: ResolvedEditio
         "looked-after-exclusion-risk-reaches-virtual-school-head",
         "restricted-contact-reaches-childrens-social-care",
         "referral-reaches-childrens-social-care",
+        "staff-allegation-reaches-lado",
     } <= rules
     assert breaches(national, t) == []

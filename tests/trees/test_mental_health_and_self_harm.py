@@ -28,6 +28,19 @@ SELF_HARM = (
 )
 NOT_SAFE_TO_TELL = "Yes, or the DSL is not sure (for example the child fears what a parent will do)"
 SAFE_TO_TELL = "No, it is safe to tell them"
+OBJECTS = (
+    "No, but a young person able to make their own decisions (often aged 16 or 17)"
+    " does not want them told"
+)
+PLAN = (
+    "A plan, the means or preparations (for example tablets saved up, things given away,"
+    " goodbye messages, a date), even if not for today"
+)
+PHYSICAL = (
+    "Physical warning signs with not eating, being sick or over-exercising (fainting or"
+    " nearly fainting, dizziness, a racing or irregular heartbeat, chest pain)"
+)
+NONE_OF_THESE = "None of these"
 MENTAL_HEALTH_PROBLEM = (
     "Signs of a mental health problem without self-harm or suicidal thoughts"
     " (for example lasting low mood, anxiety, disordered eating)"
@@ -203,12 +216,179 @@ def test_a_student_aged_18_or_over_is_not_routed_as_a_child(national: ResolvedEd
         assert "childrens-social-care-front-door" in end.contacts
 
 
+def test_the_dsl_asks_directly_about_suicide_on_every_child_route(
+    national: ResolvedEdition,
+) -> None:
+    """Below the danger question, every route for a child passes the DSL's direct question
+    about suicide (thoughts, a plan, the means, preparations) before the DSL decides
+    anything else. Asking does not put the idea in a child's head, and NICE NG225 advises
+    against labelling risk low, medium or high."""
+    mental = tree(national, TREE)
+    nodes = node_index(mental)
+    tell = nodes["tell-dsl"]
+    assert tell.next == "ask-about-suicide"
+    assert any("asks directly and calmly" in action for action in tell.actions)
+    ask = nodes["ask-about-suicide"]
+    assert "does not put the idea in their head" in (ask.detail or "")
+    assert "low, medium or high" in (ask.detail or "")
+    assert [a.label for a in ask.answers] == [PLAN, PHYSICAL, NONE_OF_THESE]
+    for route in routes_choosing(mental, "age", "Yes, under 18"):
+        assert route.visited.index("ask-about-suicide") == route.visited.index("tell-dsl") + 1
+
+
+def test_a_plan_means_or_preparations_gets_crisis_help_the_same_day(
+    national: ResolvedEdition,
+) -> None:
+    """A child who answered No at the danger question may still tell the DSL of a plan,
+    the means or preparations (things given away, goodbye messages, a date). That needs
+    urgent mental health help the same day (NHS 111 mental health option, at any hour and
+    for all ages, or A&E), not only a GP appointment; 999 if they could act now; the child
+    stays with an adult; the parents are told now, even at 16 or 17, unless the harm may
+    come from home, when children's social care's urgent line comes first."""
+    mental = tree(national, TREE)
+    (route,) = routes_choosing(mental, "ask-about-suicide", PLAN)
+    end = outcome(mental, route)
+    assert end.id == "crisis-help-today" and end.urgent
+    assert end.contacts[0] == "police-emergency"
+    assert {"childrens-social-care-urgent", "childrens-social-care-out-of-hours"} <= set(
+        end.contacts
+    )
+    assert set(end.contacts) >= CRISIS_LINES | {"designated-safeguarding-lead"}
+    assert "call 999" in end.actions[0] and "do not wait for the DSL" in end.actions[0]
+    text = _text(end)
+    assert "NHS 111" in text and "mental health option" in text and "A&E" in text
+    assert "Keep the child with a named member of staff" in text
+    assert "even at 16 or 17" in text and "tell the parents or carers now" in text
+    assert "brothers, sisters" in text and "victim of domestic abuse" in text
+    assert "safety plan" in text and "reasons" in text
+
+
+def test_physical_warning_signs_need_a_doctor_urgently_and_999_on_collapse(
+    national: ResolvedEdition,
+) -> None:
+    """Fainting, dizziness, a racing or irregular heartbeat or chest pain in a child who is
+    not eating enough need a doctor urgently, not a routine appointment; 999 if they
+    collapse, or faint with chest pain or palpitations (NHS, fainting). The same warning
+    signs appear on the disordered-eating route and for students aged 18 or over."""
+    mental = tree(national, TREE)
+    (route,) = routes_choosing(mental, "ask-about-suicide", PHYSICAL)
+    end = outcome(mental, route)
+    assert end.id == "urgent-medical-check" and end.urgent
+    assert end.contacts[0] == "police-emergency"
+    assert end.actions[0].startswith("Call 999 if the child collapses")
+    text = _text(end)
+    assert "doctor urgently" in text and "Beat" in text and "PE" in text
+    assert "childrens-social-care-front-door" in end.contacts, "no medical care may be neglect"
+    for route in routes_choosing(mental, "what-did-the-dsl-find", MENTAL_HEALTH_PROBLEM):
+        support = outcome(mental, route)
+        assert any("faints" in a and "call 999" in a for a in support.actions)
+    for route in routes_choosing(mental, "age", "No, 18 or over"):
+        adult = outcome(mental, route)
+        assert any("doctor urgently" in a for a in adult.actions)
+        assert any("faint with chest pain" in a for a in adult.actions)
+        assert any(a.startswith("Ask them directly and calmly") for a in adult.actions)
+        assert any("another trusted adult" in a for a in adult.actions)
+
+
+def test_a_young_person_who_objects_is_heard_before_parents_are_told(
+    national: ResolvedEdition,
+) -> None:
+    """Self-harm with no harm from others, where a young person able to make their own
+    decisions (often 16 or 17) does not want their parents told: the DSL weighs their views
+    against the risk, decides with them whether, how and when the parents are told, shares
+    without agreement when worried for their safety, and records the reasons (NICE NG225,
+    consent and confidentiality). Secrecy is still never promised, and it is not a referral
+    to children's social care or the police."""
+    mental = tree(national, TREE)
+    (route,) = routes_choosing(mental, "safe-to-tell-parents", OBJECTS)
+    end = outcome(mental, route)
+    assert end.id == "agree-with-the-young-person"
+    assert not set(end.contacts) & (POLICE | SOCIAL_CARE)
+    assert set(end.contacts) >= CRISIS_LINES | {"designated-safeguarding-lead"}
+    text = _text(end)
+    assert "whether, how and when" in end.text and "reasons" in end.text
+    assert "never promise secrecy" in text
+    assert "without the young person's agreement" in text
+    assert "Record the young person's views" in text
+    assert "NHS 111" in text and "GP" in text
+
+
+def test_off_site_999_also_reaches_a_safe_parent_the_alerter_and_friends(
+    national: ResolvedEdition,
+) -> None:
+    """A goodbye post or message at night: after 999, a parent or carer who is not the
+    source of harm is phoned so they can get to the child, the person who raised the alert
+    hears that help was sent and keeps the evidence, and friends who saw it are supported
+    the next school day."""
+    mental = tree(national, TREE)
+    (route,) = routes_choosing(mental, "danger-now", AWAY)
+    end = outcome(mental, route)
+    parent = next(i for i, a in enumerate(end.actions) if a.startswith("After 999, phone"))
+    assert parent > 0 and "unless they may be the source of harm" in end.actions[parent]
+    assert any(a.startswith("Tell the person who alerted you") for a in end.actions)
+    assert any("support the friends who saw the post" in a for a in end.actions)
+
+
+def test_referral_covers_siblings_and_a_parent_who_is_a_victim_of_domestic_abuse(
+    national: ResolvedEdition,
+) -> None:
+    """When self-harm is linked to harm at home, children's social care are told about
+    brothers, sisters and anyone else at risk, including a parent who may be a victim of
+    domestic abuse, and the DSL is pointed to the domestic abuse flowchart."""
+    mental = tree(national, TREE)
+    for route in routes_choosing(mental, "what-did-the-dsl-find", LINKED_TO_HARM):
+        end = outcome(mental, route)
+        assert "domestic-abuse" in end.trees
+        assert any("brothers, sisters" in a and "domestic abuse" in a for a in end.actions)
+
+
+def test_looked_after_children_reach_the_designated_teacher_and_virtual_school_head(
+    national: ResolvedEdition,
+) -> None:
+    """For a looked-after child with self-harm or suicidal thoughts, the social worker and
+    carer are told, and so are the designated teacher and the virtual school head, and the
+    personal education plan is reviewed (KCSIE Part two; DfE, promoting the education of
+    looked-after children)."""
+    mental = tree(national, TREE)
+    nodes = node_index(mental)
+    for node_id in (
+        "crisis-help-today",
+        "refer-today",
+        "parents-and-nhs-today",
+        "agree-with-the-young-person",
+    ):
+        node = nodes[node_id]
+        assert "virtual-school-head" in node.contacts, node_id
+        text = " ".join(node.actions)
+        assert "designated teacher" in text and "personal education plan (PEP)" in text, node_id
+
+
+def test_the_member_of_staff_who_raised_it_hears_what_happens_next(
+    national: ResolvedEdition,
+) -> None:
+    """Every non-emergency route tells the member of staff who raised the concern what was
+    decided and what happens next: for a child through the shared DSL step, for a student
+    aged 18 or over in the adult outcome."""
+    mental = tree(national, TREE)
+    nodes = node_index(mental)
+    assert any("member of staff who raised the concern" in a for a in nodes["tell-dsl"].actions)
+    assert any(
+        "member of staff who raised the concern" in a for a in nodes["adult-student"].actions
+    )
+    for route in all_routes(mental):
+        if not outcome(mental, route).urgent or route.outcome in {
+            "crisis-help-today",
+            "urgent-medical-check",
+        }:
+            assert "tell-dsl" in route.visited or route.outcome == "adult-student", route
+
+
 def test_every_route_meets_every_safety_rule(national: ResolvedEdition) -> None:
     """Self-harm and suicidal thoughts always reach the DSL and a crisis line; a mental
     health concern that is also a safeguarding concern always reaches children's social
     care; immediate danger reaches 999 first. No route breaks any rule."""
     mental = tree(national, TREE)
-    assert len(list(all_routes(mental))) == 9
+    assert len(list(all_routes(mental))) == 12
     rules = {r.id for r in rules_for_tree(national, mental)}
     assert {
         "immediate-danger-calls-999-first",

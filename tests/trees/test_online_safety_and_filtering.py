@@ -23,7 +23,8 @@ DANGER = "Yes, a child may be in danger now"
 PUPIL_ALERT = "A filtering or monitoring alert about a pupil under 18"
 PUPIL_REPORT = "A pupil (or a parent) told us about something that happened online"
 ADULT_DEVICE = (
-    "An alert or concern about the device or account of an adult who works in or for the school"
+    "A concern about an adult who works or has worked in or for the school (staff, supply,"
+    " volunteers), on any device or account"
 )
 FILTER_PROBLEM = (
     "A problem with the filter itself: something got through, too much is blocked,"
@@ -51,7 +52,8 @@ HARM_THRESHOLD = (
 GOT_THROUGH = "Harmful or illegal content got through the filter"
 OVER_BLOCKING = "The filter blocks what pupils or staff need for teaching (over-blocking)"
 ALERTS_MISSED = (
-    "Alerts are missed: nobody sees them out of hours, or devices used at home are not covered"
+    "Alerts are missed or late: nobody sees them out of hours, they wait in reports, or home"
+    " devices are not covered"
 )
 CHILD_INVOLVED = "Yes: sexual images of a child, or sexual messages or contact with a child"
 SIBLING = "Yes: another child may be at risk, for example a younger brother or sister"
@@ -202,6 +204,147 @@ def test_a_student_aged_18_or_over_is_not_routed_as_a_child_but_children_are_pro
             assert "refers the child to children's social care today" in _text(end)
     for route in routes_choosing(online, "adult-student", CHILD_INVOLVED):
         assert set(outcome(online, route).contacts) & POLICE
+
+
+def test_danger_now_works_for_a_child_at_home_online_and_for_sexual_extortion(
+    national: ResolvedEdition,
+) -> None:
+    """Danger now is not only a child in school: a child at home at night with an online
+    contact due, or being blackmailed with a sexual image. After 999 the parents are
+    phoned now so that an adult is with the child and the contact is stopped, nothing is
+    deleted, and the child hears that they are not in trouble and why it must be shared
+    even though they asked (KCSIE 2026 Part one: never promise confidentiality). For
+    sexual extortion the NCA advice is: do not pay, stop contact and block, delete
+    nothing, report to the police or CEOP, and Report Remove. An adult who works or has
+    worked with children also goes to the LADO, and the DSL follows up next school day."""
+    online = tree(national, TREE)
+    end = node_index(online)["call-999-now"]
+    assert isinstance(end, OutcomeNode)
+    text = _text(end)
+    assert "at home or elsewhere, phone them now" in text
+    assert "stop the contact" in text and "nothing is deleted" in text
+    assert "not in trouble" in text and "even if they asked you not to tell" in text
+    assert "does not pay" in text and "stops replying" in text and "deletes nothing" in text
+    assert "Report Remove" in text and {"report-remove", "ceop"} <= set(end.contacts)
+    assert "works or has worked with children" in text and "lado" in end.contacts
+    assert "allegations-against-staff" in end.trees
+    assert "next school day" in text and "mental-health-lead" in end.contacts
+    assert "brothers and sisters" in text
+
+
+def test_grooming_due_soon_is_stopped_now_and_adults_working_with_children_reach_the_lado(
+    national: ResolvedEdition,
+) -> None:
+    """When a call, chat or meeting with a groomer is due today or tonight it is danger
+    now: 999, and the parents are told at once (unless a parent is the risk) so the
+    contact does not happen, rather than waiting to agree it with the police. Whoever the
+    child told, if the person works or has worked with children (former staff, a coach),
+    the headteacher tells the LADO today and the allegations flowchart applies (KCSIE 2026
+    Part four)."""
+    online = tree(national, TREE)
+    for route in routes_choosing(online, "kind-of-concern", GROOMING):
+        end = outcome(online, route)
+        text = _text(end)
+        assert "due today or tonight" in end.actions[0] and "call 999 now" in end.actions[0]
+        assert "parents or carers at once, unless a parent is the risk" in end.actions[0]
+        assert "works or has worked with children" in text and "former staff" in text
+        assert "lado" in end.contacts and "allegations-against-staff" in end.trees
+        assert "brothers and sisters or other pupils" in text
+
+
+def test_a_concern_about_a_former_or_current_adult_on_any_account_reaches_the_lado(
+    national: ResolvedEdition,
+) -> None:
+    """The adult answer covers current and former staff, supply and volunteers on any
+    device or account, including their own phone. The LADO is told at once (at the latest
+    within one working day), and if the adult is due to work with children before the LADO
+    has advised, the headteacher agrees interim arrangements with the LADO; suspension is
+    not automatic (KCSIE 2026 Part four)."""
+    online = tree(national, TREE)
+    question = node_index(online)["what-about-the-adult"]
+    assert "former staff" in (question.detail or "")
+    assert "their own phone" in (question.detail or "")
+    for route in routes_choosing(online, "what-about-the-adult", HARM_THRESHOLD):
+        assert route.choices[1].label == ADULT_DEVICE
+        end = outcome(online, route)
+        text = _text(end)
+        assert "LADO at once" in end.text
+        assert "interim arrangements with the LADO" in text
+        assert "Suspension is not automatic" in text
+        assert "someone who has left" in text
+        assert {"ceop", "childrens-social-care-front-door"} <= set(end.contacts)
+
+
+def test_a_late_alert_is_acted_on_for_the_child_and_the_alert_route_is_fixed(
+    national: ResolvedEdition,
+) -> None:
+    """An alert that reached the DSL late (left in a weekly report, filed by IT) is acted
+    on for the child and the route is fixed: serious alerts go to the DSL or a deputy at
+    once, a blocked search can still show risk, and the senior leader and governor
+    responsible are told (DfE filtering and monitoring standards). Every pupil alert passes
+    the step that says so, and the referral and staff outcomes repeat it."""
+    online = tree(national, TREE)
+    nodes = node_index(online)
+    step = " ".join(nodes["review-the-alert"].actions)
+    assert "reached you late" in step and "act on the child now" in step
+    assert "DSL or a deputy at once" in step and "blocked search can still show" in step
+    assert "governor" in step and "other alerts that were missed" in step
+    for route in routes_choosing(online, "what-is-it", PUPIL_ALERT):
+        assert "review-the-alert" in route.visited
+    for node_id in ("refer-today", "adult-allegation"):
+        assert "reached you late" in _text(nodes[node_id])
+    for route in routes_choosing(online, "filter-problem", ALERTS_MISSED):
+        text = _text(outcome(online, route))
+        assert "act on the child now" in text and "other alerts that were missed" in text
+
+
+def test_harmful_content_seen_in_a_lesson_is_stopped_withdrawn_and_the_pupils_looked_after(
+    national: ResolvedEdition,
+) -> None:
+    """When harmful content gets through in front of an adult, the adult stops it calmly
+    without looking further and tells the DSL at once; the app or tool is withdrawn on every
+    device and the senior leader told the same day; a pupil who showed it to others is
+    responded to as a child too, through KCSIE Part five where it may be harmful sexual
+    behaviour. It is still not a police or social care route on its own."""
+    online = tree(national, TREE)
+    for route in routes_choosing(online, "filter-problem", GOT_THROUGH):
+        end = outcome(online, route)
+        text = _text(end)
+        assert end.actions[0].startswith("The adult in the room stops it calmly")
+        assert "Tell the DSL at once" in end.actions[1]
+        assert "every school device the same day" in text
+        assert "senior leader responsible for filtering and monitoring the same day" in text
+        assert "test that the fix works" in text and "new app, tool or device" in text
+        assert "KCSIE Part five" in text and "kcsie-part-5" in end.trees
+        assert not set(end.contacts) & (POLICE | SOCIAL_CARE)
+
+
+def test_a_blocked_schoolwork_search_allows_specific_sources_and_thanks_whoever_raised_it(
+    national: ResolvedEdition,
+) -> None:
+    """Over-blocking is fixed by allowing the specific sources needed, not whole
+    categories, and checking that harmful content is still blocked; the department agrees
+    how pupils reach sensitive material safely; whoever raised the alert is thanked, so
+    staff keep reporting."""
+    online = tree(national, TREE)
+    for route in routes_choosing(online, "concern-or-not", FALSE_ALARM):
+        text = _text(outcome(online, route))
+        assert "not whole categories" in text and "does not let harmful content through" in text
+        assert "supervised access" in text and "thank them" in text
+
+
+def test_a_struggling_child_with_a_social_worker_has_the_social_worker_told_today(
+    national: ResolvedEdition,
+) -> None:
+    """A child who is struggling is asked about injuries and given medical help; if they
+    have a social worker, the social worker is told today and agrees how the parents are
+    told (KCSIE 2026 Part two, children who need a social worker)."""
+    online = tree(national, TREE)
+    step = node_index(online)["child-is-struggling"]
+    actions = " ".join(step.actions)
+    assert "injuries" in actions and "medical help" in actions
+    assert "tell the social worker today" in actions
+    assert "children-with-a-social-worker" in step.trees
 
 
 def test_every_route_ends_at_an_outcome_and_meets_every_safety_rule(
