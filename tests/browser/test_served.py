@@ -70,7 +70,7 @@ def test_the_whole_edition_prints_as_one_tagged_pdf_with_an_outline(
     assert b"/StructTreeRoot" in data  # tagged: headings, lists and links are structure
     assert b"/Outlines" in data  # bookmarks from the headings
     sections = len(list((REPO / "content" / "sections").glob("*.yaml")))
-    assert sections == 17
+    assert sections == 20
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= sections
     html = (national_site / "print" / "whole-edition.html").read_text()
     assert "Check this is the current version at" in html

@@ -95,4 +95,4 @@ def test_handouts_print_one_page_per_card_side_and_route_sheet(
     pdf = tmp_path / "handouts.pdf"
     print_to_pdf(national_site / "scenarios" / "handouts" / "all-handouts.html", pdf)
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
-    assert pages == expected_pages(handout_sets(checked.edition)) == 74  # 31 scenarios, 12 sheets
+    assert pages == expected_pages(handout_sets(checked.edition)) == 106  # 45 scenarios, 16 sheets
