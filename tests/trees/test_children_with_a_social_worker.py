@@ -151,7 +151,8 @@ def test_a_new_worry_goes_to_the_social_worker_the_same_day_not_the_next_meeting
             "childrens-social-care-out-of-hours",
             "local-safeguarding-partnership",
         } <= set(end.contacts), end.id
-        assert not end.urgent and not set(end.contacts) & POLICE
+        # Not an emergency route: 999 is there only for a child already gone home in danger.
+        assert not end.urgent and set(end.contacts) & POLICE == {"police-emergency"}, end.id
         text = _text(end)
         assert "front door" in text and "emergency duty service" in text
     sw = node_index(t)["sw-new-concern"]
@@ -180,6 +181,94 @@ def test_a_new_worry_checks_siblings_holds_back_letters_and_follows_up_next_day(
         end = idx[node_id]
         assert isinstance(end, OutcomeNode)
         assert any("next working day" in a for a in end.actions), node_id
+
+
+def test_a_child_already_gone_home_and_in_danger_tonight_gets_999_and_the_duty_team(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part one: a child in immediate danger or at risk of harm is referred to children's
+    social care and/or the police immediately; NPCC: call 999 in an emergency. A worry often
+    comes to light after the child has left, at the end of the day or before a weekend. Every
+    new-worry outcome (a child with a social worker, a looked-after child, a previously
+    looked-after child referred as any child) tells the DSL to call 999 if the child has
+    already gone home and may be in danger tonight or over the weekend, then to tell the duty
+    team (out of hours, the emergency duty service) and ask for the child to be seen today."""
+    t = tree(national, TREE)
+    routes = [
+        *routes_choosing(t, "sw-what", NEW_WORRY),
+        *routes_choosing(t, "lac-worry-about-whom", LAC_PLACEMENT),
+        *routes_choosing(t, "lac-worry-about-whom", LAC_SOMEONE_ELSE),
+        *routes_choosing(
+            t, "plac-level", "The child is suffering, or likely to suffer, significant harm"
+        ),
+    ]
+    ends = {outcome(t, route).id for route in routes}
+    assert ends == {
+        "sw-new-concern",
+        "lac-new-concern",
+        "lac-concern-about-placement",
+        "plac-refer",
+    }
+    idx = node_index(t)
+    for node_id in sorted(ends):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        assert {"police-emergency", "childrens-social-care-out-of-hours"} <= set(end.contacts)
+        tonight = [
+            a
+            for a in end.actions
+            if a.startswith("If the child has already") and "tonight or over the weekend" in a
+        ]
+        assert len(tonight) == 1, node_id
+        assert "call 999" in tonight[0] and "duty team" in tonight[0], node_id
+        assert "emergency duty service" in tonight[0] and "seen today" in tonight[0], node_id
+        assert tonight[0].index("call 999") < tonight[0].index("duty team"), node_id
+
+
+def test_the_999_route_keeps_the_basics_of_telling_the_dsl(national: ResolvedEdition) -> None:
+    """The danger answer skips the shared "tell the DSL" step, so the 999 outcome carries the
+    basics that still matter after the call (KCSIE Part one: never promise confidentiality;
+    record concerns): the member of staff's own signed, dated account before they leave,
+    supply and temporary staff too; no promise of secrecy; routine letters, sanctions and
+    calls home held back until the social worker advises; a check on the child the next
+    school day; brothers and sisters; and the person who raised it told what happens next.
+    999 stays the first action."""
+    end = node_index(tree(national, TREE))["call-999"]
+    assert isinstance(end, OutcomeNode)
+    actions = end.actions
+    assert actions[0] == "Call 999"
+    account = [a for a in actions if "signs it" in a and "before they leave" in a]
+    assert len(account) == 1 and "in the child's words" in account[0]
+    assert "date and time" in account[0] and "supply and temporary staff" in account[0]
+    assert any(a.startswith("Do not promise the child secrecy") for a in actions)
+    assert any(a.startswith("Hold back routine letters") for a in actions)
+    assert any(a.startswith("On the next school day, check on the child") for a in actions)
+    assert any("brothers or sisters" in a for a in actions)
+    assert any("do not look at, copy or forward" in a.lower() for a in actions)
+    assert any(a.startswith("The DSL tells the member of staff who raised it") for a in actions)
+
+
+def test_the_child_is_told_it_is_not_their_fault_and_is_heard(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE Part two: the child's wishes and feelings are taken into account when deciding
+    what to do. The shared step tells staff to say it is not the child's fault; the new-worry
+    outcomes ask the social worker to hear the child's worries and involve them; a child who
+    told about an adult who works with children keeps a trusted adult and support in school,
+    agreed with the social worker and the designated teacher."""
+    idx = node_index(tree(national, TREE))
+    step = idx["tell-the-dsl"]
+    assert any("not their fault" in a for a in step.actions)
+    for node_id in ("sw-new-concern", "lac-new-concern", "lac-concern-about-placement"):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        assert any("worries and wishes" in a for a in end.actions), node_id
+    adult = idx["adult-who-works-with-children"]
+    assert isinstance(adult, OutcomeNode)
+    support = [a for a in adult.actions if "trusted adult" in a]
+    assert len(support) == 1
+    assert "social worker" in support[0] and "designated teacher" in support[0]
+    assert "key adult" in support[0]
 
 
 def test_a_worry_about_the_placement_is_not_told_to_the_carer_first(
@@ -273,7 +362,10 @@ def test_missing_routes_handle_repeat_episodes_and_signs_of_exploitation(
     staff tell the DSL on the first day of an unexplained absence (DfE attendance guidance).
     For a looked-after child the designated teacher is told, the procedures of the area where
     the child lives apply as well as the placing authority's, and the personal education plan
-    is reviewed on return."""
+    is reviewed on return. Both routes give the police and the social worker what the school
+    knows (friends, places, phones); for a child with a social worker the DSL agrees how the
+    child will be seen, such as a home visit or a police welfare check (check local
+    procedures)."""
     idx = node_index(tree(national, TREE))
     for node_id in ("sw-missing", "lac-missing", "plac-missing"):
         end = idx[node_id]
@@ -299,6 +391,14 @@ def test_missing_routes_handle_repeat_episodes_and_signs_of_exploitation(
     sw = idx["sw-missing"]
     assert isinstance(sw, OutcomeNode)
     assert "children missing education" in " ".join(sw.actions)
+    assert any("home visit" in a and "welfare check" in a for a in sw.actions)
+    for node_id in ("sw-missing", "lac-missing"):
+        end = idx[node_id]
+        assert isinstance(end, OutcomeNode)
+        assert any(
+            a.startswith("Give the police and the social worker what the school knows")
+            for a in end.actions
+        ), node_id
 
 
 def test_exclusion_involves_the_social_worker_and_the_virtual_school_head(
