@@ -1,8 +1,9 @@
 """Independent DSL cases, kept as tests.
 
-tests/dsl_cases/ holds 127 cases written from national guidance by people who did not write
+tests/dsl_cases/ holds 155 cases written from national guidance by people who did not write
 the trees (set 1: 83 cases; set 2: 30 held-out cases; set 3: 14 cases for the Prevent and
-domestic abuse trees), each with what a right answer must and should include and must
+domestic abuse trees; set 4: 28 cases for the exploitation, mental health, social worker and
+online safety trees, written before those trees), each with what a right answer must and should include and must
 not do. A second reader walked each one with the step-through and graded it; ``walked``
 records the answers given, the outcome reached and the grade.
 
@@ -52,7 +53,7 @@ def editions() -> dict[str, ResolvedEdition]:
 
 
 def test_the_cases_cover_every_national_tree_with_edge_cases() -> None:
-    assert len(ALL_CASES) == 127
+    assert len(ALL_CASES) == 155
     trees = {case["tree"] for case in ALL_CASES}
     assert trees == {p.stem for p in (REPO / "flowcharts").glob("*.yaml")}
     for tree_id in trees:
