@@ -3,9 +3,9 @@
 tests/dsl_cases/ holds 155 cases written from national guidance by people who did not write
 the trees (set 1: 83 cases; set 2: 30 held-out cases; set 3: 14 cases for the Prevent and
 domestic abuse trees; set 4: 28 cases for the exploitation, mental health, social worker and
-online safety trees, written before those trees), each with what a right answer must and should include and must
-not do. A second reader walked each one with the step-through and graded it; ``walked``
-records the answers given, the outcome reached and the grade.
+online safety trees, written before those trees), each with what a right answer must and
+should include and must not do. A second reader walked each one with the step-through and
+graded it; ``walked`` records the answers given, the outcome reached and the grade.
 
 This test pins those reviewed routes: if a tree changes so that a case's answers no longer
 reach the outcome that was reviewed, it fails, and the case needs walking and grading again

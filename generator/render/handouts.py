@@ -28,9 +28,11 @@ def handout_set(tree: DecisionTree, scenarios: Sequence[Scenario]) -> dict[str, 
     numbers = {node_id: i + 1 for i, node_id in enumerate(tree_order(tree))}
     by_id = {node.id: node for node in tree.nodes}
     questions = []
+    size = 0  # characters of questions and answers, 8 more per answer box
     for node_id in tree_order(tree):
         node = by_id[node_id]
         if isinstance(node, QuestionNode):
+            size += len(node.text) + sum(len(a.label) + 8 for a in node.answers)
             questions.append(
                 {
                     "number": numbers[node_id],
@@ -38,7 +40,6 @@ def handout_set(tree: DecisionTree, scenarios: Sequence[Scenario]) -> dict[str, 
                     "answers": [a.label for a in node.answers],
                 }
             )
-    size = sum(len(q["text"]) + sum(len(a) + 8 for a in q["answers"]) for q in questions)
     return {
         "tree": tree,
         "scenarios": list(scenarios),

@@ -399,3 +399,72 @@ def test_every_route_meets_every_safety_rule(national: ResolvedEdition) -> None:
         "referral-reaches-childrens-social-care",
     } <= rules
     assert breaches(national, mental) == []
+
+
+def test_an_adult_student_is_asked_whether_anyone_is_harming_or_controlling_them(
+    national: ResolvedEdition,
+) -> None:
+    """The adult route skips the DSL's questions for children, so it asks itself whether
+    abuse lies behind the concern: anyone harming or controlling the student (domestic abuse,
+    exploitation). With their agreement, or without it where the risk is serious, the police,
+    adult social care or a domestic abuse service are involved; the National Domestic Abuse
+    Helpline and the domestic abuse flowchart are named."""
+    mental = tree(national, TREE)
+    adult = node_index(mental)["adult-student"]
+    asks = "Ask whether anyone is harming or controlling them"
+    assert any(a.startswith(asks) for a in adult.actions)
+    involve = next(a for a in adult.actions if a.startswith("If so, with their agreement"))
+    assert "risk is serious" in involve and "adult social care" in involve
+    assert "domestic abuse service" in involve and "police" in involve
+    assert "national-domestic-abuse-helpline" in adult.contacts
+    assert "domestic-abuse" in adult.trees
+    assert not adult.urgent and "childrens-social-care-urgent" not in adult.contacts
+
+
+def test_an_overdose_in_school_finds_out_what_how_much_and_when_and_keeps_the_packet(
+    national: ResolvedEdition,
+) -> None:
+    """For the paramedics, staff calmly find out what was taken, how much and when, and keep
+    any packet or container (NHS, poisoning)."""
+    with_us = node_index(tree(national, TREE))["call-999-with-us"]
+    line = next(a for a in with_us.actions if "calmly find out what was taken" in a)
+    assert "how much and when" in line and "packet" in line and "paramedics" in line
+    assert "nhs-poisoning" in {s.source for s in with_us.sources}
+
+
+def test_staff_who_do_not_know_the_dsl_ask_and_the_suicide_question_is_proportionate(
+    national: ResolvedEdition,
+) -> None:
+    """Supply or temporary staff who do not know who the DSL is ask the office or any senior
+    leader at once (KCSIE 2026 Part one). The direct question about suicide is asked where
+    there is any sign of low mood, self-harm, hopelessness or talk of death (PAPYRUS, NICE
+    NG225), not of every child with ordinary exam worry."""
+    nodes = node_index(tree(national, TREE))
+    tell = nodes["tell-dsl"]
+    assert any(
+        "do not know who the DSL is" in a and "office or any senior leader" in a
+        for a in tell.actions
+    )
+    ask_line = next(a for a in tell.actions if "asks directly and calmly" in a)
+    assert "any sign of low mood, self-harm, hopelessness or talk of death" in ask_line
+    assert "exam nerves" in (tell.detail or "")
+    assert "None of these" in (nodes["ask-about-suicide"].detail or "")
+
+
+def test_lasting_anxiety_is_told_apart_from_ordinary_exam_nerves(
+    national: ResolvedEdition,
+) -> None:
+    """The DSL's decision says how to tell lasting anxiety (weeks, affecting sleep, eating,
+    attendance) from ordinary exam nerves, without changing the answers: the first goes to
+    NHS help and support in school, the second to wellbeing support; neither to children's
+    social care or the police."""
+    mental = tree(national, TREE)
+    find = node_index(mental)["what-did-the-dsl-find"]
+    detail = find.detail or ""
+    assert "ordinary exam" in detail and "weeks" in detail
+    assert "sleep, eating, attendance" in detail
+    labels = [a.label for a in find.answers]
+    assert MENTAL_HEALTH_PROBLEM in labels and WELLBEING in labels
+    for label in (MENTAL_HEALTH_PROBLEM, WELLBEING):
+        for route in routes_choosing(mental, "what-did-the-dsl-find", label):
+            assert not set(outcome(mental, route).contacts) & (POLICE | SOCIAL_CARE)

@@ -366,3 +366,66 @@ def test_every_route_ends_at_an_outcome_and_meets_every_safety_rule(
         "referral-reaches-childrens-social-care",
     } <= rules
     assert breaches(national, online) == []
+
+
+def test_after_the_emergency_the_account_is_reported_and_teaching_reviewed(
+    national: ResolvedEdition,
+) -> None:
+    """Danger now is 999 first; afterwards, once the police agree the evidence is kept, the
+    account is reported to the app, game or platform (NCA sextortion alert), and the school
+    reviews its online safety teaching and its advice to parents about the app or game."""
+    online = tree(national, TREE)
+    for route in routes_choosing(online, "danger-now", DANGER):
+        end = outcome(online, route)
+        assert end.actions[0].startswith("Call 999")
+        report = next(a for a in end.actions if "report the account to the app" in a)
+        assert report.startswith("Once the police agree")
+        review = next(a for a in end.actions if a.startswith("Afterwards, review"))
+        assert "online safety teaching" in review and "parents" in review
+        assert "app or game" in review
+
+
+def test_an_allegation_alert_is_kept_confidential_and_the_lado_gets_the_school_records(
+    national: ResolvedEdition,
+) -> None:
+    """KCSIE 2026 Part four: the case manager makes basic enquiries only (the school's own
+    records about the adult, and whether other pupils may have been contacted) and gives them
+    to the LADO, without investigating; the matter is kept to those who need to know,
+    including IT staff who saw the alert, who neither discuss it nor look further."""
+    online = tree(national, TREE)
+    for route in routes_choosing(online, "what-about-the-adult", HARM_THRESHOLD):
+        end = outcome(online, route)
+        records = next(a for a in end.actions if "school's own records about the adult" in a)
+        assert "basic enquiries only" in records and "not an investigation" in records
+        assert "other pupils may have been contacted" in records and "LADO" in records
+        secret = next(a for a in end.actions if a.startswith("Keep it confidential"))
+        assert "need to know" in secret and "IT staff who saw the alert" in secret
+        assert "look any further" in secret
+
+
+def test_harm_at_home_behind_a_filter_gap_goes_to_the_dsl_decision_not_straight_to_police(
+    national: ResolvedEdition,
+) -> None:
+    """When a pupil who showed harmful content hints at harm at home, the DSL decides between
+    early help and a referral to children's social care (the concerns about a child
+    flowchart); the filter gap itself is still not a police or social care route."""
+    online = tree(national, TREE)
+    for route in routes_choosing(online, "filter-problem", GOT_THROUGH):
+        end = outcome(online, route)
+        home = next(a for a in end.actions if "harm at home" in a)
+        assert "early help or a referral to children's social care" in home
+        assert "concerns-about-a-child" in end.trees and "kcsie-part-5" in end.trees
+        assert not set(end.contacts) & (POLICE | SOCIAL_CARE)
+
+
+def test_over_blocking_still_records_an_alert_that_raised_a_concern_about_a_pupil(
+    national: ResolvedEdition,
+) -> None:
+    """A search blocked by mistake is not held against the pupil, but a monitoring alert
+    that raised a concern about a pupil is recorded with the check and the decision."""
+    online = tree(national, TREE)
+    for route in routes_choosing(online, "filter-problem", OVER_BLOCKING):
+        end = outcome(online, route)
+        assert not any("nothing is recorded about the pupil" in a for a in end.actions)
+        alert = next(a for a in end.actions if a.startswith("If a monitoring alert about a pupil"))
+        assert "record the alert" in alert and "decision" in alert
