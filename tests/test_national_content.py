@@ -8,16 +8,16 @@ which routes keep a matter in school.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.checks.pipeline import check_edition
-from generator.checks.routes import Route, all_routes
+from generator.checks.routes import all_routes
 from generator.content.project import Layout
 from generator.editions.resolve import ResolvedEdition
-from generator.models import DecisionTree, OutcomeNode, QuestionNode
+from generator.models import OutcomeNode, QuestionNode
+from tests.trees.routes import outcome, routes_choosing, tree
 
 REPO = Layout(Path(__file__).resolve().parent.parent)
 SEEDS = REPO.root.parent / "shared" / "seeds"
@@ -42,27 +42,6 @@ def national() -> ResolvedEdition:
     checked = check_edition(REPO, "national")
     assert checked.edition is not None, [d.format() for d in checked.diagnostics]
     return checked.edition
-
-
-def tree(edition: ResolvedEdition, tree_id: str) -> DecisionTree:
-    return edition.content.trees[tree_id].item
-
-
-def outcome(tree_: DecisionTree, route: Route) -> OutcomeNode:
-    node = next(n for n in tree_.nodes if n.id == route.outcome)
-    assert isinstance(node, OutcomeNode)
-    return node
-
-
-def routes_choosing(tree_: DecisionTree, node_id: str, label: str) -> Iterator[Route]:
-    """Every route that gives ``label`` at ``node_id``; fails if there is none."""
-    found = [
-        r
-        for r in all_routes(tree_)
-        if any(c.node_id == node_id and c.label == label for c in r.choices)
-    ]
-    assert found, f"no route in {tree_.id} answers {label!r} at {node_id!r}"
-    yield from found
 
 
 # --- Police: reported rape, harassment, under-10 -------------------------------------
@@ -679,89 +658,3 @@ def test_the_catalogue_records_which_kcsie_is_in_force_and_since_when() -> None:
         if "source: kcsie-2025" in path.read_text(encoding="utf-8")
     ]
     assert cited == []
-
-
-def test_domestic_abuse_encompass_is_confidential_and_danger_calls_999_first(
-    national: ResolvedEdition,
-) -> None:
-    """A child who lives with domestic abuse is a victim in their own right (Domestic Abuse
-    Act 2021, s.3). An Operation Encompass notification reaches the DSL and stays
-    confidential; immediate danger reaches 999 first, then children's social care urgently."""
-    from generator.checks.safety import breaches, rules_for_tree
-
-    abuse = tree(national, "domestic-abuse")
-    nodes = {n.id: n for n in abuse.nodes}
-    detail = nodes["how-did-you-learn"].detail or ""
-    assert "victim of domestic abuse in their own right" in detail
-    assert "domestic-abuse-act-2021" in {c.source for c in nodes["how-did-you-learn"].sources}
-    encompass = "The police sent an Operation Encompass notification"
-    for route in routes_choosing(abuse, "how-did-you-learn", encompass):
-        first = nodes[route.visited[1]]
-        assert "designated-safeguarding-lead" in first.contacts, route
-        text = " ".join(first.actions)
-        assert "without saying what the school knows" in text
-        assert "child protection file" in text and "alleged abuser" in text
-    for route in routes_choosing(
-        abuse,
-        "what-is-the-risk",
-        "The child is in immediate danger, or afraid to go home"
-        " because of what someone there will do",
-    ):
-        end = outcome(abuse, route)
-        assert end.urgent and end.contacts[0] == "police-emergency"
-        assert end.actions[0] == "Call 999" and "childrens-social-care-urgent" in end.contacts
-    significant = "The child is suffering, or likely to suffer, significant harm"
-    for route in routes_choosing(abuse, "what-is-the-risk", significant):
-        end = outcome(abuse, route)
-        assert set(end.contacts) & SOCIAL_CARE and "local-safeguarding-partnership" in end.contacts
-        assert any("alleged abuser" in action for action in end.actions)
-    for route in routes_choosing(abuse, "relationship-age", "18 or over"):
-        end = outcome(abuse, route)
-        assert not end.urgent and "childrens-social-care-urgent" not in end.contacts
-    rules = {r.id for r in rules_for_tree(national, abuse)}
-    assert {"operation-encompass-reaches-dsl", "immediate-danger-calls-999-first"} <= rules
-    assert breaches(national, abuse) == []
-
-
-def test_radicalisation_risk_reaches_prevent_and_views_alone_are_not_a_referral(
-    national: ResolvedEdition,
-) -> None:
-    prevent = tree(national, "radicalisation-and-prevent")
-    assert prevent.start == "danger-now", "danger to life is asked before anything else"
-    # Danger now or a planned attack: 999 first, and children's social care's urgent route.
-    danger = "Yes, someone is in danger now, or an attack or travel is being planned"
-    for route in routes_choosing(prevent, "danger-now", danger):
-        end = outcome(prevent, route)
-        assert end.urgent and end.contacts[0] == "police-emergency"
-        assert "childrens-social-care-urgent" in end.contacts
-        assert route.visited[1] == end.id, "999 is the first thing after the answer"
-    # A risk of being drawn into terrorism always reaches the local Prevent referral route,
-    # and children's social care as well when the child is also at risk of harm.
-    risk = "Yes, there is a risk of being drawn into terrorism"
-    for route in routes_choosing(prevent, "what-did-the-dsl-find", risk):
-        end = outcome(prevent, route)
-        assert "prevent-referral" in end.contacts and not end.urgent
-        text = " ".join([end.detail or "", *end.actions])
-        assert "not a criminal process" in text and "consent" in text
-        assert "local-safeguarding-partnership" in end.contacts
-    for route in routes_choosing(prevent, "harm-too", "Yes"):
-        assert set(outcome(prevent, route).contacts) & SOCIAL_CARE
-    # Views the school disagrees with, and no such risk: education, not a referral.
-    views = "No, the child holds views the school disagrees with, but there is no such risk"
-    for route in routes_choosing(prevent, "what-did-the-dsl-find", views):
-        end = outcome(prevent, route)
-        assert "prevent-referral" not in end.contacts
-        assert not set(end.contacts) & (POLICE | SOCIAL_CARE)
-        assert any("records" in action for action in end.actions)
-    # A student aged 18 or over is not routed as a child; Channel consent is their own.
-    for route in routes_choosing(prevent, "age", "No, 18 or over"):
-        end = outcome(prevent, route)
-        assert "prevent-referral" in end.contacts
-        assert any("Do not treat the student as a child" in action for action in end.actions)
-        assert "consent is the student's own" in (end.detail or "")
-    from generator.checks.safety import breaches, rules_for_tree
-
-    rules = {r.id for r in rules_for_tree(national, prevent)}
-    expected = {"radicalisation-risk-reaches-prevent-referral", "immediate-danger-calls-999-first"}
-    assert expected <= rules
-    assert breaches(national, prevent) == []
