@@ -199,15 +199,10 @@ def build(
 )
 @click.pass_context
 def serve(ctx: click.Context, edition: str | None, dev_addr: str) -> None:
-    """Serve an edition with live reload (MkDocs' development server)."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Serve an edition with live reload (the engine's development server)."""
+    from generator.site.engine.run import serve_edition
 
-    from generator.site.mkdocs_bridge import EDITION_VARIABLE
-
-    layout = _layout(ctx)
-    os.environ[EDITION_VARIABLE] = edition or DEFAULT_EDITION
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_serve(config_file=str(layout.mkdocs_config), dev_addr=dev_addr)
+    serve_edition(_layout(ctx), edition or DEFAULT_EDITION, dev_addr)
 
 
 @main.command()

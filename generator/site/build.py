@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
-import logging
 import os
 import shutil
 import tempfile
@@ -20,8 +19,8 @@ from pathlib import Path
 from generator.changes.previous_build import read_previous_build
 from generator.content.project import Layout
 from generator.errors import ContentError
+from generator.site.engine.run import build_site
 from generator.site.generate import Generated, generate
-from generator.site.mkdocs_bridge import build_with_mkdocs
 from generator.text_cache import default_cache_dir, prune
 
 
@@ -103,8 +102,7 @@ def _build_locked(
     temporary = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out), dir=out.parent))
     _readable_by_web_server(temporary)
     try:
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        pages = build_with_mkdocs(layout, generated.site, temporary, strict=strict)
+        pages = build_site(layout, generated.site, temporary, strict=strict)
         swap_in(temporary, out)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

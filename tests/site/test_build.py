@@ -251,11 +251,11 @@ def test_plain_mkdocs_build_uses_the_hook(minimal_project: Layout) -> None:
 
 
 def test_the_hook_passes_every_event_the_plugin_handles() -> None:
-    from generator.site import mkdocs_hook
-    from generator.site.mkdocs_bridge import SafeguidePlugin
+    from generator.site.engine import hook
+    from generator.site.engine.plugin import SafeguidePlugin
 
     handled = {name for name in vars(SafeguidePlugin) if name.startswith("on_")}
-    assert handled <= set(vars(mkdocs_hook)), handled - set(vars(mkdocs_hook))
+    assert handled <= set(vars(hook)), handled - set(vars(hook))
 
 
 def _add_section(layout: Layout, section_id: str, part: str, order: int) -> None:

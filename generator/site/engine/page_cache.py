@@ -24,11 +24,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
-
+from generator.site.engine.api import Files, MkDocsConfig, Page, TableOfContents
 from generator.text_cache import TextCache, cache_key, code_fingerprint
 
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")

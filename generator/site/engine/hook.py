@@ -3,14 +3,14 @@
 Set ``SAFEGUIDE_EDITION`` to serve another edition: ``SAFEGUIDE_EDITION=essex mkdocs serve``.
 Every event safeguide's plugin handles is passed on to it, so a plain ``mkdocs build``
 makes the same pages as ``safeguide build`` (same security policy, links and caches), and
-``mkdocs serve``/``safeguide serve`` the same but for the policy (see mkdocs_bridge).
+``mkdocs serve``/``safeguide serve`` the same but for the policy (see engine/plugin.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.site.mkdocs_bridge import SafeguidePlugin, plugin_for_config, starting
+from generator.site.engine.plugin import SafeguidePlugin, plugin_for_config, starting
 
 _plugin: SafeguidePlugin | None = None
 

@@ -1,4 +1,4 @@
-"""The one place that talks to MkDocs: generated files in, a built site out."""
+"""safeguide's plugin: hands a rendered edition to the engine as generated files."""
 
 from __future__ import annotations
 
@@ -9,13 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from generator.changes.previous_build import read_previous_build
 from generator.checks.pipeline import DEFAULT_EDITION
@@ -25,8 +18,9 @@ from generator.render.csp import with_policy
 from generator.render.external_links import with_safe_external_links
 from generator.render.site import RenderedSite
 from generator.render.template_cache import TEMPLATE_BYTECODE
+from generator.site.engine.api import Abort, BasePlugin, File, Files, MkDocsConfig, Page
+from generator.site.engine.page_cache import PageConversionCache
 from generator.site.generate import generate
-from generator.site.mkdocs_page_cache import PageConversionCache
 from generator.text_cache import default_cache_dir
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"
@@ -168,14 +162,3 @@ def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
         raise Abort(f"safeguide: {count} content error(s) in edition '{edition_id}'")
     watch = [layout.content, layout.flowcharts_dir, layout.editions_dir / edition_id]
     return SafeguidePlugin(generated.site, watch, default_cache_dir(layout.root))
-
-
-def build_with_mkdocs(layout: Layout, site: RenderedSite, site_dir: Path, *, strict: bool) -> str:
-    """Run a real MkDocs build of ``site`` into ``site_dir`` with the project's mkdocs.yml;
-    return how many pages were converted and how many came from the cache."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(layout.mkdocs_config), site_dir=str(site_dir), hooks=[], strict=strict)
-    plugin = SafeguidePlugin(site, cache_dir=default_cache_dir(layout.root))
-    config.plugins["safeguide"] = plugin
-    mkdocs_build(config)
-    return plugin.pages.summary() if plugin.pages is not None else ""
