@@ -23,6 +23,8 @@ from generator.models import DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.models.text_rules import check_id
 from generator.render.flowcharts import GraphvizMissing
 from generator.site.build_all import EditionBuild, build_one
+from generator.site.engine.choice import ENGINES, UnknownEngine, chosen_engine
+from generator.site.engine.runtime import EngineConflict, EngineMissing
 
 # Commands import what only they need inside the command: a build's start-up time counts
 # (benchmarks/RESULTS.md), and `build` of one edition needs neither rich nor the schema code.
@@ -61,14 +63,30 @@ def _editions(layout: Layout, edition: str | None, all_editions: bool) -> list[s
 
 
 class SafeguideGroup(click.Group):
-    """Turns a missing Graphviz into one clear line and exit code 1, not a traceback."""
+    """Turns a missing Graphviz or engine into one clear line and exit code 1, not a
+    traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except GraphvizMissing as exc:
+        except (GraphvizMissing, EngineMissing, EngineConflict) as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_CONTENT_ERROR)
+
+
+def _engine(layout: Layout, option: str | None) -> str:
+    """``--engine``, else the project's setting in mkdocs.yml; a usage error if that is bad."""
+    try:
+        return chosen_engine(layout.mkdocs_config, option)
+    except UnknownEngine as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    help="Engine to run (default: extra.safeguide.engine in mkdocs.yml, else properdocs).",
+)
 
 
 @click.group(cls=SafeguideGroup)
@@ -135,6 +153,7 @@ def _report_build(result: EditionBuild, target: Path, *, strict: bool) -> bool:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--draft", is_flag=True, help="Show unbound roles as 'to be completed'.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel builds (default: CPU count).")
+@ENGINE_OPTION
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -144,14 +163,16 @@ def build(
     strict: bool,
     draft: bool,
     jobs: int | None,
+    engine: str | None,
 ) -> None:
     """Build editions into static sites (atomically: a failed build changes nothing)."""
     layout = _layout(ctx)
     editions = _editions(layout, edition, all_editions)
+    engine = _engine(layout, engine)
     if not all_editions:
         edition_id = editions[0]
         target = out.resolve() if out else layout.site_dir(edition_id)
-        result = build_one(layout.root, edition_id, target, strict, draft)
+        result = build_one(layout.root, edition_id, target, strict, draft, engine)
         if _report_build(result, target, strict=strict):
             sys.exit(EXIT_CONTENT_ERROR)
         return
@@ -182,7 +203,14 @@ def build(
             progress.update(task, advance=1, description=f"{result.edition_id} {state}")
 
         results = build_editions(
-            layout, editions, out_root, strict=strict, draft=draft, jobs=jobs, on_done=advance
+            layout,
+            editions,
+            out_root,
+            strict=strict,
+            draft=draft,
+            jobs=jobs,
+            on_done=advance,
+            engine=engine,
         )
     failed = False
     for result in results:
@@ -197,12 +225,14 @@ def build(
 @click.option(
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
+@ENGINE_OPTION
 @click.pass_context
-def serve(ctx: click.Context, edition: str | None, dev_addr: str) -> None:
+def serve(ctx: click.Context, edition: str | None, dev_addr: str, engine: str | None) -> None:
     """Serve an edition with live reload (the engine's development server)."""
     from generator.site.engine.run import serve_edition
 
-    serve_edition(_layout(ctx), edition or DEFAULT_EDITION, dev_addr)
+    layout = _layout(ctx)
+    serve_edition(layout, edition or DEFAULT_EDITION, dev_addr, engine=_engine(layout, engine))
 
 
 @main.command()

@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.changes.previous_build import read_previous_build
 from generator.content.project import Layout
 from generator.errors import ContentError
+from generator.site.engine.choice import chosen_engine
 from generator.site.engine.run import build_site
 from generator.site.generate import Generated, generate
 from generator.text_cache import default_cache_dir, prune
@@ -79,21 +80,28 @@ def one_build_at_a_time(out: Path) -> Iterator[None]:
 
 
 def build_edition(
-    layout: Layout, edition_id: str, out: Path, *, strict: bool = False, draft: bool = False
+    layout: Layout,
+    edition_id: str,
+    out: Path,
+    *,
+    strict: bool = False,
+    draft: bool = False,
+    engine: str | None = None,
 ) -> Generated:
-    """Check, render and build ``edition_id`` into ``out``; return the warnings and chart
-    counts.
+    """Check, render and build ``edition_id`` into ``out`` with ``engine`` (default: the
+    project's setting); return the warnings and chart counts.
 
     Raises :class:`ContentError` on content errors (or on warnings with ``strict``),
     leaving any earlier site in ``out`` untouched.
     """
     out = out.resolve()
+    engine = chosen_engine(layout.mkdocs_config, engine)
     with one_build_at_a_time(out):
-        return _build_locked(layout, edition_id, out, strict=strict, draft=draft)
+        return _build_locked(layout, edition_id, out, strict=strict, draft=draft, engine=engine)
 
 
 def _build_locked(
-    layout: Layout, edition_id: str, out: Path, *, strict: bool, draft: bool
+    layout: Layout, edition_id: str, out: Path, *, strict: bool, draft: bool, engine: str
 ) -> Generated:
     generated = generate(layout, edition_id, draft=draft, previous=read_previous_build(out))
     if generated.site is None or (strict and generated.diagnostics):
@@ -102,7 +110,7 @@ def _build_locked(
     temporary = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out), dir=out.parent))
     _readable_by_web_server(temporary)
     try:
-        pages = build_site(layout, generated.site, temporary, strict=strict)
+        pages = build_site(layout, generated.site, temporary, strict=strict, engine=engine)
         swap_in(temporary, out)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

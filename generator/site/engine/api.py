@@ -1,10 +1,16 @@
 """The MkDocs 1.x API that safeguide uses, imported in this one module.
 
-The rest of the engine package takes these names from here, so the engine that backs them
-is chosen in one place.
+The rest of the engine package takes these names from here. Which engine backs them is
+settled first (``runtime``): the one this process already runs (``safeguide build`` starts
+the chosen one before it gets here; the ``properdocs`` and ``mkdocs`` commands start their
+own before loading the hook), else ProperDocs.
 """
 
 from __future__ import annotations
+
+from generator.site.engine.runtime import current
+
+current()
 
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve

@@ -20,10 +20,10 @@ from generator.render.site import RenderedSite
 from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.site.engine.api import Abort, BasePlugin, File, Files, MkDocsConfig, Page
 from generator.site.engine.page_cache import PageConversionCache
+from generator.site.engine.run import EDITION_VARIABLE
 from generator.site.generate import generate
 from generator.text_cache import default_cache_dir
 
-EDITION_VARIABLE = "SAFEGUIDE_EDITION"
 log = logging.getLogger("mkdocs.plugins.safeguide")
 
 

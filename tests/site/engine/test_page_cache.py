@@ -30,7 +30,7 @@ PAGES = {
 
 @pytest.fixture(autouse=True)
 def fixed_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The MkDocs theme writes the build time into index.html; hold it still."""
+    """Hold build dates still, so two builds of the same pages can be compared."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")
 
 
@@ -53,7 +53,7 @@ def make_site(root: Path, pages: dict[str, str]) -> Path:
         (docs / name).write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(
-        "site_name: Test\nuse_directory_urls: false\ntheme: mkdocs\n"
+        "site_name: Test\nuse_directory_urls: false\ntheme: material\n"
         "markdown_extensions:\n  - toc:\n      permalink: true\n  - tables\n"
         "validation:\n  links:\n    not_found: warn\n    anchors: warn\n",
         encoding="utf-8",
