@@ -63,7 +63,7 @@ def served(minimal_project: Layout, request: pytest.FixtureRequest) -> Iterator[
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SAFEGUIDE_CARD_PDF": "on"},
+        env={**os.environ, "SAFEGUIDE_CARD_PDF": "on"},
         start_new_session=True,
     )
     try:
