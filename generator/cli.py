@@ -1,4 +1,4 @@
-"""Command line: ``safeguide check|build|serve|schema`` (also ``python -m generator``)."""
+"""Command line: ``safeguide check|build|serve|postprocess|...`` (also ``python -m generator``)."""
 
 from __future__ import annotations
 
@@ -33,8 +33,10 @@ EXIT_CONTENT_ERROR = 1
 
 
 def _layout(ctx: click.Context) -> Layout:
+    """The project the command acts on; a usage error when there is none."""
     layout = ctx.obj
-    assert isinstance(layout, Layout)
+    if not isinstance(layout, Layout):
+        raise click.UsageError(str(layout))
     return layout
 
 
@@ -99,12 +101,15 @@ ENGINE_OPTION = click.option(
 @click.pass_context
 def main(ctx: click.Context, project: Path | None) -> None:
     """safeguide: safeguarding guidance from YAML to a searchable static site."""
+    # Every command but postprocess acts on a project: it asks for it through _layout.
     try:
         root = project.resolve() if project else find_project_root()
     except ProjectNotFound as exc:
-        raise click.UsageError(str(exc)) from None
+        ctx.obj = str(exc)
+        return
     if not (root / "mkdocs.yml").is_file():
-        raise click.UsageError(f"{root} holds no mkdocs.yml")
+        ctx.obj = f"{root} holds no mkdocs.yml"
+        return
     ctx.obj = Layout(root)
 
 
@@ -233,6 +238,22 @@ def serve(ctx: click.Context, edition: str | None, dev_addr: str, engine: str | 
 
     layout = _layout(ctx)
     serve_edition(layout, edition or DEFAULT_EDITION, dev_addr, engine=_engine(layout, engine))
+
+
+@main.command()
+@click.argument(
+    "site", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="SITE"
+)
+def postprocess(site: Path) -> None:
+    """Run the post-build pass over a built site, in place: Content-Security-Policy,
+    rel="noopener noreferrer" on outside links, a 404 page that works from file://.
+
+    Any engine's output can go through it; running it again changes nothing.
+    """
+    from generator.site.postprocess import postprocess_site
+
+    done = postprocess_site(site)
+    click.echo(f"{os.path.relpath(site)}: {done.summary()}", err=True)
 
 
 @main.command()

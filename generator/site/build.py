@@ -22,6 +22,7 @@ from generator.errors import ContentError
 from generator.site.engine.choice import chosen_engine
 from generator.site.engine.run import build_site
 from generator.site.generate import Generated, generate
+from generator.site.postprocess import postprocess_site
 from generator.text_cache import default_cache_dir, prune
 
 
@@ -111,6 +112,7 @@ def _build_locked(
     _readable_by_web_server(temporary)
     try:
         pages = build_site(layout, generated.site, temporary, strict=strict, engine=engine)
+        postprocess_site(temporary)
         swap_in(temporary, out)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

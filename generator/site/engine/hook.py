@@ -47,14 +47,9 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     return _current().on_pre_page(page, config=config, files=files)
 
 
-def on_post_page(output: Any, page: Any, config: Any) -> Any:
-    """Content-Security-Policy and safe outside links on every page."""
-    return _current().on_post_page(output, page=page, config=config)
-
-
-def on_post_template(output_content: Any, template_name: Any, config: Any) -> Any:
-    """404.html that works from file:// and under a sub-path."""
-    return _current().on_post_template(output_content, template_name=template_name, config=config)
+def on_post_build(config: Any) -> Any:
+    """The post-build pass: Content-Security-Policy, safe outside links, the 404 page."""
+    return _current().on_post_build(config=config)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from pathlib import Path
@@ -14,20 +13,16 @@ from generator.changes.previous_build import read_previous_build
 from generator.checks.pipeline import DEFAULT_EDITION
 from generator.content.project import Layout
 from generator.errors import errors_in
-from generator.render.csp import with_policy
-from generator.render.external_links import with_safe_external_links
 from generator.render.site import RenderedSite
 from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.site.engine.api import Abort, BasePlugin, File, Files, MkDocsConfig, Page
 from generator.site.engine.page_cache import PageConversionCache
 from generator.site.engine.run import EDITION_VARIABLE
 from generator.site.generate import generate
+from generator.site.postprocess import postprocess_site
 from generator.text_cache import default_cache_dir
 
 log = logging.getLogger("mkdocs.plugins.safeguide")
-
-
-SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
 class _Command:
@@ -50,25 +45,20 @@ def _serving() -> bool:
     return _Command.name == "serve"
 
 
-def _shim_source(config: MkDocsConfig) -> str | None:
-    """The vendored iframe-worker shim's source, whose inline script CSP must allow."""
-    return _read_optional(Path(config.docs_dir) / SHIM)
-
-
-@functools.lru_cache(maxsize=8)
-def _read_optional(path: Path) -> str | None:
-    """A file's text, read once per process (every page of every build asks for it)."""
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
 class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Hands a rendered edition to MkDocs: navigation, site name and generated files."""
 
     def __init__(
-        self, site: RenderedSite, watch: list[Path] | None = None, cache_dir: Path | None = None
+        self,
+        site: RenderedSite,
+        watch: list[Path] | None = None,
+        cache_dir: Path | None = None,
+        *,
+        finish: bool = False,
     ) -> None:
         super().__init__()
         self.site = site
+        self.finish = finish
         self.watch = watch or []
         self.cache_dir = cache_dir
         self.pages = PageConversionCache(cache_dir / "page-html") if cache_dir else None
@@ -111,35 +101,13 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self.pages.install(page)
         return page
 
-    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        """Every page gets its Content-Security-Policy (scripts: self and hashes only) and
-        rel="noopener noreferrer" on links that leave the site. Pages of the development
-        server go without the policy, so its live-reload script can run."""
-        linked = with_safe_external_links(output)
-        return linked if _serving() else with_policy(linked, _shim_source(config))
-
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str:
-        """Make 404.html work from file:// and under a sub-path: root-absolute URLs to relative.
-
-        404.html sits at the site root, so "/assets/..." becomes "assets/...".
-        """
-        if template_name != "404.html" or config.site_url:
-            return output_content
-        relative = output_content.replace('href="/"', 'href="index.html"')
-        relative = relative.replace('href="/', 'href="').replace('src="/', 'src="')
-        # Material's page config too: search base and worker.
-        relative = relative.replace('"base": "/"', '"base": "."').replace(
-            '": "/assets/', '": "assets/'
-        )
-        # The 404 page has no navigation: hide its empty, unfocusable sidebar.
-        relative = relative.replace(
-            '<div class="md-sidebar md-sidebar--primary"',
-            '<div hidden class="md-sidebar md-sidebar--primary"',
-            1,
-        )
-        return relative if _serving() else with_policy(relative, _shim_source(config))
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Under a plain engine command (the hook), the finished site goes through the
+        post-build pass here: Content-Security-Policy, safe outside links, the 404 page.
+        ``safeguide build`` runs the pass itself, after the engine (site/build.py). Pages
+        of the development server go without the policy, so its live-reload script runs."""
+        if self.finish:
+            postprocess_site(Path(config.site_dir), policy=not _serving())
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in self.watch:
@@ -161,4 +129,4 @@ def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
         count = len(errors_in(generated.diagnostics))
         raise Abort(f"safeguide: {count} content error(s) in edition '{edition_id}'")
     watch = [layout.content, layout.flowcharts_dir, layout.editions_dir / edition_id]
-    return SafeguidePlugin(generated.site, watch, default_cache_dir(layout.root))
+    return SafeguidePlugin(generated.site, watch, default_cache_dir(layout.root), finish=True)
