@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.changes.previous_build import read_previous_build
 from generator.content.project import Layout
 from generator.errors import ContentError
+from generator.site.completeness import incomplete_build, missing_pages
 from generator.site.engine.choice import chosen_engine
 from generator.site.engine.run import build_site
 from generator.site.generate import Generated, generate
@@ -112,6 +113,10 @@ def _build_locked(
     _readable_by_web_server(temporary)
     try:
         pages = build_site(layout, generated.site, temporary, strict=strict, engine=engine)
+        missing = missing_pages(generated.site, temporary)
+        if missing:
+            config = layout.mkdocs_config
+            raise ContentError([incomplete_build(config, engine, generated.site, missing)])
         postprocess_site(temporary)
         swap_in(temporary, out)
     except BaseException:
