@@ -241,6 +241,41 @@ def serve(ctx: click.Context, edition: str | None, dev_addr: str, engine: str | 
 
 
 @main.command()
+@click.argument("edition_id", metavar="ID")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")
+@click.pass_context
+def export(ctx: click.Context, edition_id: str, out: Path) -> None:
+    """Write edition ID as a plain docs folder and a mkdocs.yml without safeguide's hook,
+    for engines without plugins (Zensical): DIR/mkdocs.yml, DIR/docs/, DIR/overrides/.
+
+    Build it with the engine (``zensical build -f DIR/mkdocs.yml``), then run
+    ``safeguide postprocess DIR/site``.
+    """
+    from generator.errors import ContentError
+    from generator.site.export import ExportRefused, export_edition
+
+    layout = _layout(ctx)
+    _known_edition(layout, edition_id)
+    try:
+        exported = export_edition(layout, edition_id, out)
+    except ContentError as exc:
+        _report(exc.diagnostics, strict=False)
+        click.echo(f"{edition_id}: not exported; {os.path.relpath(out)} is unchanged", err=True)
+        sys.exit(EXIT_CONTENT_ERROR)
+    except ExportRefused as exc:
+        raise click.UsageError(str(exc)) from None
+    where = os.path.relpath(out)
+    click.echo(
+        f"{edition_id}: exported {exported.pages} pages and {exported.files} files to {where}",
+        err=True,
+    )
+    click.echo(
+        f"next: zensical build -f {where}/mkdocs.yml && safeguide postprocess {where}/site",
+        err=True,
+    )
+
+
+@main.command()
 @click.argument(
     "site", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="SITE"
 )

@@ -27,7 +27,8 @@ from generator.site.postprocess import postprocess_site
 from generator.text_cache import default_cache_dir, prune
 
 
-def _temporary_prefix(out: Path) -> str:
+def temporary_prefix(out: Path) -> str:
+    """Name prefix of the temporary folder beside ``out`` that a build fills."""
     return f".{out.name}.tmp-"
 
 
@@ -42,15 +43,15 @@ def clear_stale(out: Path) -> list[Path]:
         return removed
     for candidate in out.parent.iterdir():
         if candidate.is_dir() and candidate.name.startswith(
-            (_temporary_prefix(out), _old_prefix(out))
+            (temporary_prefix(out), _old_prefix(out))
         ):
             shutil.rmtree(candidate, ignore_errors=True)
             removed.append(candidate)
     return removed
 
 
-def _readable_by_web_server(folder: Path) -> None:
-    # mkdtemp makes a private (0700) folder; a published site needs the usual mode.
+def readable_by_web_server(folder: Path) -> None:
+    """Give a folder from mkdtemp (private, 0700) the usual mode a published site needs."""
     umask = os.umask(0)
     os.umask(umask)
     folder.chmod(0o777 & ~umask)
@@ -109,8 +110,8 @@ def _build_locked(
     if generated.site is None or (strict and generated.diagnostics):
         raise ContentError(generated.diagnostics)
     clear_stale(out)
-    temporary = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out), dir=out.parent))
-    _readable_by_web_server(temporary)
+    temporary = Path(tempfile.mkdtemp(prefix=temporary_prefix(out), dir=out.parent))
+    readable_by_web_server(temporary)
     try:
         pages = build_site(layout, generated.site, temporary, strict=strict, engine=engine)
         missing = missing_pages(generated.site, temporary)

@@ -13,6 +13,7 @@ from generator.changes.previous_build import read_previous_build
 from generator.checks.pipeline import DEFAULT_EDITION
 from generator.content.project import Layout
 from generator.errors import errors_in
+from generator.render.edition_config import edition_config
 from generator.render.site import RenderedSite
 from generator.render.template_cache import TEMPLATE_BYTECODE
 from generator.site.engine.api import Abort, BasePlugin, File, Files, MkDocsConfig, Page
@@ -64,16 +65,14 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.pages = PageConversionCache(cache_dir / "page-html") if cache_dir else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.nav = self.site.nav
-        config.site_name = self.site.site_name
-        theme = self.site.theme
-        if theme is not None:
-            config.extra["safeguide_banner"] = theme.banner
-            config.extra["safeguide_banner_items"] = [vars(item) for item in theme.banner_items]
-            config.extra["safeguide_print_line"] = theme.print_line
-            config.extra_css = [*config.extra_css, *theme.extra_css]
-            if theme.logo:
-                config.theme["logo"] = theme.logo
+        values = edition_config(self.site)
+        config.nav = values.nav
+        config.site_name = values.site_name
+        for key, value in values.extra.items():
+            config.extra[key] = value
+        config.extra_css = [*config.extra_css, *values.extra_css]
+        if values.logo:
+            config.theme["logo"] = values.logo
         return config
 
     def on_env(
