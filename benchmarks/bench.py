@@ -1,8 +1,12 @@
-"""safeguide benchmark: overhead vs plain MkDocs, Graphviz batching, cache, scale, growth.
+"""safeguide benchmark: overhead vs the plain engine, Graphviz batching, cache, scale, growth.
 
     .venv/bin/python benchmarks/bench.py            # full run (under 10 minutes), writes
                                                     # benchmarks/RESULTS.md
     .venv/bin/python benchmarks/bench.py --smoke    # 1 edition, small sizes, one run
+    .venv/bin/python benchmarks/bench.py --engine mkdocs   # the other measures with MkDocs
+
+The overhead rows are measured for each engine (ProperDocs and MkDocs), each against a
+plain build by the same engine; ``--engine`` (default: properdocs) runs the others.
 
 Every figure is the median of several runs measured side by side (interleaved) in one run.
 """
@@ -38,6 +42,8 @@ from generator.render.dot_source import ChartLinks, tree_to_dot
 from generator.render.flowcharts import graphviz_version, run_dot, run_dot_batch
 from generator.render.tree_order import tree_order
 from generator.site.build import build_edition
+from generator.site.engine import runtime
+from generator.site.engine.choice import DEFAULT_ENGINE, ENGINES
 from generator.site.generate import generate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -60,7 +66,7 @@ def side_by_side(runs: int, **actions: Callable[[], object]) -> dict[str, float]
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def plain_mkdocs_project(layout: Layout, edition_id: str, folder: Path) -> Path:
+def plain_engine_project(layout: Layout, edition_id: str, folder: Path) -> Path:
     """The same pages as plain Markdown (with pre-rendered SVG) and a hook-free mkdocs.yml."""
     generated = generate(layout, edition_id)
     assert generated.site is not None
@@ -90,41 +96,45 @@ def plain_mkdocs_project(layout: Layout, edition_id: str, folder: Path) -> Path:
     return path
 
 
-def mkdocs_build(config: Path) -> None:
+def engine_build(engine: str, config: Path) -> None:
+    """The engine's own command, as a user runs it on a plain docs folder."""
     subprocess.run(
-        [str(REPO / ".venv" / "bin" / "mkdocs"), "build", "-q", "-f", str(config)],
+        [str(REPO / ".venv" / "bin" / engine), "build", "-q", "-f", str(config)],
         check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,  # the mkdocs launcher prints Material's end-of-life notice
     )
 
 
-def mkdocs_build_in_process(config: Path) -> None:
-    """A rebuild in a long-lived process, as `mkdocs serve` (and `safeguide serve`) does."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def engine_build_in_process(config: Path) -> None:
+    """A rebuild in a long-lived process, as the engine's `serve` (and `safeguide serve`)
+    does, with the engine this process runs."""
+    from generator.site.engine.api import build, load_config
 
     build(load_config(str(config)))
 
 
-def overhead(work: Path, runs: int, sections: int) -> list[str]:
-    layout = Layout(make_project(work / "overhead", sections=sections, tree_sizes=NATIONAL_TREES))
-    plain = plain_mkdocs_project(layout, "national", work / "plain")
-    out = work / "overhead-site"
-    warm_cache = work / "overhead-cache"
-    with cache_at(warm_cache):
-        build_edition(layout, "national", out)  # fill the cache, as any earlier build has
-    pages = len(list(out.rglob("*.html")))
+def overhead(work: Path, runs: int, sections: int, engine: str, *, pdfs: bool) -> list[str]:
+    folder = work / f"overhead-{engine}"
+    layout = Layout(make_project(folder, sections=sections, tree_sizes=NATIONAL_TREES))
+    plain = plain_engine_project(layout, "national", folder / "plain")
+    out = folder / "site"
+    warm_cache = folder / "cache"
     counter = iter(range(10_000))
     section = layout.root / "content" / "sections" / "s7.yaml"
     original = section.read_text(encoding="utf-8")
+    command = [str(SAFEGUIDE), "--project", str(layout.root), "build", "--out", str(out)]
+    command += ["--engine", engine]
 
-    def safeguide_build(cache: Path) -> None:  # a process each, like mkdocs: start-up counts
+    def safeguide_build(cache: Path) -> None:  # a process each, like the engine: start-up counts
         subprocess.run(
-            [str(SAFEGUIDE), "--project", str(layout.root), "build", "--out", str(out)],
+            command,
             check=True,
             capture_output=True,
             env={**os.environ, "SAFEGUIDE_CACHE_DIR": str(cache)},
         )
+
+    safeguide_build(warm_cache)  # fill the cache, as any earlier build has
+    pages = len(list(out.rglob("*.html")))
 
     def edit_and_build() -> None:  # an author changed one section, then builds
         section.write_text(original.replace("Part 0", f"Part 0 edit {next(counter)}"), "utf-8")
@@ -134,15 +144,29 @@ def overhead(work: Path, runs: int, sections: int) -> list[str]:
         runs,
         edited=edit_and_build,
         unchanged=lambda: safeguide_build(warm_cache),
-        first=lambda: safeguide_build(work / f"empty-cache-{next(counter)}"),
-        mkdocs=lambda: mkdocs_build(plain),
+        first=lambda: safeguide_build(folder / f"empty-cache-{next(counter)}"),
+        plain=lambda: engine_build(engine, plain),
     )
+    floor = medians["plain"]
+    edited, unchanged, first = (medians[k] / floor for k in ("edited", "unchanged", "first"))
+    rows = [
+        f"| Overhead vs plain `{engine} build` ({pages} pages): build after a one-section "
+        f"edit | safeguide {medians['edited']:.2f} s, {engine} {floor:.2f} s | "
+        f"**{edited:.2f}** (target ≤ 1.15) |",
+        f"| Overhead vs plain `{engine} build`: build with nothing changed | safeguide "
+        f"{medians['unchanged']:.2f} s, {engine} {floor:.2f} s | **{unchanged:.2f}** |",
+        f"| Overhead vs plain `{engine} build`: first build (empty cache: every chart, "
+        f"template and page made) | safeguide {medians['first']:.2f} s, {engine} "
+        f"{floor:.2f} s | {first:.2f} |",
+    ]
+    if not pdfs:
+        section.write_text(original, encoding="utf-8")
+        return rows
     with_pdfs = {**os.environ, "SAFEGUIDE_CACHE_DIR": str(warm_cache), "SAFEGUIDE_CARD_PDF": "on"}
     pdf_runs = max(1, runs // 2)
 
     def edit_and_build_with_pdfs() -> str:
         section.write_text(original.replace("Part 0", f"Part 0 edit {next(counter)}"), "utf-8")
-        command = [str(SAFEGUIDE), "--project", str(layout.root), "build", "--out", str(out)]
         done = subprocess.run(command, check=True, capture_output=True, text=True, env=with_pdfs)
         return done.stderr
 
@@ -151,20 +175,11 @@ def overhead(work: Path, runs: int, sections: int) -> list[str]:
     pdf_median = side_by_side(pdf_runs, pdfs=lambda: notes.append(edit_and_build_with_pdfs()))
     pdf_note = next((line.split("; ")[-1] for line in notes[-1].splitlines() if "PDFs" in line), "")
     section.write_text(original, encoding="utf-8")
-    floor = medians["mkdocs"]
-    edited, unchanged, first = (medians[k] / floor for k in ("edited", "unchanged", "first"))
     return [
-        f"| Overhead vs plain `mkdocs build` ({pages} pages): build after a one-section edit | "
-        f"safeguide {medians['edited']:.2f} s, mkdocs {floor:.2f} s | "
-        f"**{edited:.2f}** (target ≤ 1.15) |",
-        f"| Overhead vs plain `mkdocs build`: build with nothing changed | safeguide "
-        f"{medians['unchanged']:.2f} s, mkdocs {floor:.2f} s | **{unchanged:.2f}** |",
+        *rows,
         f"| Default build with PDFs (card, printed edition, handouts by Chromium) after a "
-        f"one-section edit | safeguide {pdf_median['pdfs']:.2f} s; {pdf_note} | "
-        f"{pdf_median['pdfs'] / floor:.2f} of plain `mkdocs build`, which makes no PDF |",
-        f"| Overhead vs plain `mkdocs build`: first build (empty cache: every chart, template "
-        f"and page made) | safeguide {medians['first']:.2f} s, mkdocs {floor:.2f} s | "
-        f"{first:.2f} |",
+        f"one-section edit, {engine} | safeguide {pdf_median['pdfs']:.2f} s; {pdf_note} | "
+        f"{pdf_median['pdfs'] / floor:.2f} of plain `{engine} build`, which makes no PDF |",
     ]
 
 
@@ -209,29 +224,30 @@ def cache_and_reload(work: Path, runs: int) -> list[str]:
     layout = Layout(make_project(work / "cache", sections=50, tree_sizes=NATIONAL_TREES))
     out = work / "cache-site"
     with cache_at(work / "cache-dir"):  # its own, empty: the first build renders every chart
-        first = build_edition(layout, "national", out)
-        second = build_edition(layout, "national", out)
-        plain = plain_mkdocs_project(layout, "national", work / "plain-reload")
+        first = build_edition(layout, "national", out, engine=runtime.current())
+        second = build_edition(layout, "national", out, engine=runtime.current())
+        plain = plain_engine_project(layout, "national", work / "plain-reload")
     section = layout.root / "content" / "sections" / "s7.yaml"
     original = section.read_text(encoding="utf-8")
     counter = iter(range(10_000))
 
     def edit_and_rebuild() -> None:  # what `safeguide serve` does on a change, in its process
         section.write_text(original.replace("Part 0", f"Part 0 edit {next(counter)}"), "utf-8")
-        mkdocs_build_in_process(layout.mkdocs_config)
+        engine_build_in_process(layout.mkdocs_config)
 
     with cache_at(work / "cache-dir"):
         medians = side_by_side(
-            runs, safeguide=edit_and_rebuild, mkdocs=lambda: mkdocs_build_in_process(plain)
+            runs, safeguide=edit_and_rebuild, plain=lambda: engine_build_in_process(plain)
         )
     section.write_text(original, encoding="utf-8")
-    ratio = medians["safeguide"] / medians["mkdocs"]
+    ratio = medians["safeguide"] / medians["plain"]
+    engine = runtime.current()
     return [
         f"| Cache: second build with no change | first build {first.charts.summary()}; second "
         f"{second.charts.summary()} | **{second.charts.rendered}** `dot` runs (target 0) |",
         f"| Reload after a one-section edit (75 pages, rebuilt in one long-lived process as "
-        f"serve does) | safeguide "
-        f"{medians['safeguide']:.2f} s, plain mkdocs {medians['mkdocs']:.2f} s | "
+        f"serve does), {engine} | safeguide "
+        f"{medians['safeguide']:.2f} s, plain {engine} {medians['plain']:.2f} s | "
         f"**{ratio:.2f}** (target ≤ 1.2) |",
     ]
 
@@ -252,6 +268,7 @@ def scale(work: Path, editions: int, *, pdfs: bool = False) -> list[str]:
         editions=editions,
     )
     command = [str(SAFEGUIDE), "--project", str(root), "build", "--all", "--jobs", "2"]
+    command += ["--engine", runtime.current()]
     start = time.perf_counter()
     done = subprocess.run(  # through a launcher that reports the peak RSS of the build's
         [sys.executable, "-c", PEAK_RSS_LAUNCHER, *command],  # own processes alone
@@ -290,7 +307,7 @@ PROFILE_PARTS = {
 def _profile_shares(layout: Layout, out: Path) -> tuple[float, dict[str, float]]:
     """Share of a build's profiled time in each of PROFILE_PARTS (cumulative time)."""
     profiler = cProfile.Profile()
-    profiler.runcall(build_edition, layout, "national", out)
+    profiler.runcall(build_edition, layout, "national", out, engine=runtime.current())
     stats = pstats.Stats(profiler)
     total = max(entry[3] for entry in stats.stats.values())  # type: ignore[attr-defined]
     shares = {}
@@ -328,14 +345,16 @@ def growth(work: Path, section_counts: list[int], tree_sizes: list[int]) -> list
     for count in section_counts:
         layout = Layout(make_project(work / f"g{count}", sections=count, tree_sizes=[20]))
         out = work / f"g{count}-site"
-        build_edition(layout, "national", out)  # Python's own caches warm, as in the others
+        build_edition(
+            layout, "national", out, engine=runtime.current()
+        )  # Python's own caches warm, as in the others
         fresh = iter(range(100))
 
         def first_build(
             layout: Layout = layout, out: Path = out, fresh: Iterator[int] = fresh
         ) -> None:
             with cache_at(work / f"{layout.root.name}-cache-{next(fresh)}"):  # all converted
-                build_edition(layout, "national", out)
+                build_edition(layout, "national", out, engine=runtime.current())
 
         seconds = statistics.median(timed(first_build) for _ in range(2))
         check = statistics.median(
@@ -379,7 +398,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="1 edition, small, one run")
     parser.add_argument("--out", type=Path, help="Write the results table here (Markdown).")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="Engine for the measures other than the overhead rows (those run each engine).",
+    )
     args = parser.parse_args()
+    runtime.start(args.engine)  # in-process builds below; before anything imports the engine
     os.environ.setdefault("SAFEGUIDE_CARD_PDF", "off")  # PDFs are timed on their own below
     runs = 1 if args.smoke else 3
     # Byte-compile safeguide as pip does when it installs a package (MkDocs' modules were
@@ -394,7 +420,14 @@ def main() -> None:
         work = Path(folder)
         rows = ["| Measure | Figures | Result |", "|---|---|---|"]
         # The floor varies most from run to run: more runs for the headline ratio.
-        rows += overhead(work, 1 if args.smoke else 7, sections=10 if args.smoke else 50)
+        for engine in ENGINES:
+            rows += overhead(
+                work,
+                1 if args.smoke else 7,
+                sections=10 if args.smoke else 50,
+                engine=engine,
+                pdfs=engine == args.engine,
+            )
         rows += graphviz_batch(work, runs)
         if not args.smoke:
             rows += cache_and_reload(work, runs)

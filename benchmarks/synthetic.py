@@ -97,10 +97,10 @@ def make_project(root: Path, *, sections: int, tree_sizes: list[int], editions: 
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    hook = REPO / "generator" / "site" / "mkdocs_hook.py"
+    hook = REPO / "generator" / "site" / "engine" / "hook.py"
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        config.replace("- generator/site/mkdocs_hook.py", f"- {hook.as_posix()}"), encoding="utf-8"
+        config.replace("- generator/site/engine/hook.py", f"- {hook.as_posix()}"), encoding="utf-8"
     )
     for folder in ("site_config/pages", "site_config/theme"):
         shutil.copytree(REPO / folder, root / folder)

@@ -1,4 +1,4 @@
-"""Command line: ``safeguide check|build|serve|schema`` (also ``python -m generator``)."""
+"""Command line: ``safeguide check|build|serve|postprocess|...`` (also ``python -m generator``)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from generator.models import DecisionTree, OutcomeNode, QuestionNode, StepNode
 from generator.models.text_rules import check_id
 from generator.render.flowcharts import GraphvizMissing
 from generator.site.build_all import EditionBuild, build_one
+from generator.site.engine.choice import ENGINES, UnknownEngine, chosen_engine
+from generator.site.engine.runtime import EngineConflict, EngineMissing
 
 # Commands import what only they need inside the command: a build's start-up time counts
 # (benchmarks/RESULTS.md), and `build` of one edition needs neither rich nor the schema code.
@@ -31,8 +33,10 @@ EXIT_CONTENT_ERROR = 1
 
 
 def _layout(ctx: click.Context) -> Layout:
+    """The project the command acts on; a usage error when there is none."""
     layout = ctx.obj
-    assert isinstance(layout, Layout)
+    if not isinstance(layout, Layout):
+        raise click.UsageError(str(layout))
     return layout
 
 
@@ -61,14 +65,30 @@ def _editions(layout: Layout, edition: str | None, all_editions: bool) -> list[s
 
 
 class SafeguideGroup(click.Group):
-    """Turns a missing Graphviz into one clear line and exit code 1, not a traceback."""
+    """Turns a missing Graphviz or engine into one clear line and exit code 1, not a
+    traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except GraphvizMissing as exc:
+        except (GraphvizMissing, EngineMissing, EngineConflict) as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_CONTENT_ERROR)
+
+
+def _engine(layout: Layout, option: str | None) -> str:
+    """``--engine``, else the project's setting in mkdocs.yml; a usage error if that is bad."""
+    try:
+        return chosen_engine(layout.mkdocs_config, option)
+    except UnknownEngine as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    help="Engine to run (default: extra.safeguide.engine in mkdocs.yml, else properdocs).",
+)
 
 
 @click.group(cls=SafeguideGroup)
@@ -81,12 +101,15 @@ class SafeguideGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, project: Path | None) -> None:
     """safeguide: safeguarding guidance from YAML to a searchable static site."""
+    # Every command but postprocess acts on a project: it asks for it through _layout.
     try:
         root = project.resolve() if project else find_project_root()
     except ProjectNotFound as exc:
-        raise click.UsageError(str(exc)) from None
+        ctx.obj = str(exc)
+        return
     if not (root / "mkdocs.yml").is_file():
-        raise click.UsageError(f"{root} holds no mkdocs.yml")
+        ctx.obj = f"{root} holds no mkdocs.yml"
+        return
     ctx.obj = Layout(root)
 
 
@@ -135,6 +158,7 @@ def _report_build(result: EditionBuild, target: Path, *, strict: bool) -> bool:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--draft", is_flag=True, help="Show unbound roles as 'to be completed'.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel builds (default: CPU count).")
+@ENGINE_OPTION
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -144,14 +168,16 @@ def build(
     strict: bool,
     draft: bool,
     jobs: int | None,
+    engine: str | None,
 ) -> None:
     """Build editions into static sites (atomically: a failed build changes nothing)."""
     layout = _layout(ctx)
     editions = _editions(layout, edition, all_editions)
+    engine = _engine(layout, engine)
     if not all_editions:
         edition_id = editions[0]
         target = out.resolve() if out else layout.site_dir(edition_id)
-        result = build_one(layout.root, edition_id, target, strict, draft)
+        result = build_one(layout.root, edition_id, target, strict, draft, engine)
         if _report_build(result, target, strict=strict):
             sys.exit(EXIT_CONTENT_ERROR)
         return
@@ -182,7 +208,14 @@ def build(
             progress.update(task, advance=1, description=f"{result.edition_id} {state}")
 
         results = build_editions(
-            layout, editions, out_root, strict=strict, draft=draft, jobs=jobs, on_done=advance
+            layout,
+            editions,
+            out_root,
+            strict=strict,
+            draft=draft,
+            jobs=jobs,
+            on_done=advance,
+            engine=engine,
         )
     failed = False
     for result in results:
@@ -197,17 +230,65 @@ def build(
 @click.option(
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
+@ENGINE_OPTION
 @click.pass_context
-def serve(ctx: click.Context, edition: str | None, dev_addr: str) -> None:
-    """Serve an edition with live reload (MkDocs' development server)."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from generator.site.mkdocs_bridge import EDITION_VARIABLE
+def serve(ctx: click.Context, edition: str | None, dev_addr: str, engine: str | None) -> None:
+    """Serve an edition with live reload (the engine's development server)."""
+    from generator.site.engine.run import serve_edition
 
     layout = _layout(ctx)
-    os.environ[EDITION_VARIABLE] = edition or DEFAULT_EDITION
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_serve(config_file=str(layout.mkdocs_config), dev_addr=dev_addr)
+    serve_edition(layout, edition or DEFAULT_EDITION, dev_addr, engine=_engine(layout, engine))
+
+
+@main.command()
+@click.argument("edition_id", metavar="ID")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")
+@click.pass_context
+def export(ctx: click.Context, edition_id: str, out: Path) -> None:
+    """Write edition ID as a plain docs folder and a mkdocs.yml without safeguide's hook,
+    for engines without plugins (Zensical): DIR/mkdocs.yml, DIR/docs/, DIR/overrides/.
+
+    Build it with the engine (``zensical build -f DIR/mkdocs.yml``), then run
+    ``safeguide postprocess DIR/site``.
+    """
+    from generator.errors import ContentError
+    from generator.site.export import ExportRefused, export_edition
+
+    layout = _layout(ctx)
+    _known_edition(layout, edition_id)
+    try:
+        exported = export_edition(layout, edition_id, out)
+    except ContentError as exc:
+        _report(exc.diagnostics, strict=False)
+        click.echo(f"{edition_id}: not exported; {os.path.relpath(out)} is unchanged", err=True)
+        sys.exit(EXIT_CONTENT_ERROR)
+    except ExportRefused as exc:
+        raise click.UsageError(str(exc)) from None
+    where = os.path.relpath(out)
+    click.echo(
+        f"{edition_id}: exported {exported.pages} pages and {exported.files} files to {where}",
+        err=True,
+    )
+    click.echo(
+        f"next: zensical build -f {where}/mkdocs.yml && safeguide postprocess {where}/site",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument(
+    "site", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="SITE"
+)
+def postprocess(site: Path) -> None:
+    """Run the post-build pass over a built site, in place: Content-Security-Policy,
+    rel="noopener noreferrer" on outside links, a 404 page that works from file://.
+
+    Any engine's output can go through it; running it again changes nothing.
+    """
+    from generator.site.postprocess import postprocess_site
+
+    done = postprocess_site(site)
+    click.echo(f"{os.path.relpath(site)}: {done.summary()}", err=True)
 
 
 @main.command()

@@ -20,9 +20,9 @@ def make_project(destination: Path, content: Path) -> Layout:
     mkdocs.yml is copied with its hook pointing at this checkout's hook module.
     """
     destination.mkdir(parents=True, exist_ok=True)
-    hook = REPO / "generator" / "site" / "mkdocs_hook.py"
+    hook = REPO / "generator" / "site" / "engine" / "hook.py"
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("- generator/site/mkdocs_hook.py", f"- {hook.as_posix()}")
+    config = config.replace("- generator/site/engine/hook.py", f"- {hook.as_posix()}")
     (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("site_config/pages", "site_config/theme"):
         shutil.copytree(REPO / folder, destination / folder, dirs_exist_ok=True)

@@ -61,8 +61,13 @@ def page_policy(html: str, shim_source: str | None) -> str:
     return POLICY.format(hashes=" ".join(unique) if unique else "")
 
 
+_POLICY_META = re.compile(r'\n<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 def with_policy(html: str, shim_source: str | None) -> str:
-    """``html`` with the CSP meta tag as the first element of its head."""
+    """``html`` with the CSP meta tag as the first element of its head; a page that has
+    one from an earlier pass gets it worked out again (the same one, if nothing changed)."""
+    html = _POLICY_META.sub("", html, count=1)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{page_policy(html, shim_source)}">'
     if '<meta charset="utf-8">' in html:
         return html.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{meta}', 1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
-import logging
 import os
 import shutil
 import tempfile
@@ -20,12 +19,16 @@ from pathlib import Path
 from generator.changes.previous_build import read_previous_build
 from generator.content.project import Layout
 from generator.errors import ContentError
+from generator.site.completeness import incomplete_build, missing_pages
+from generator.site.engine.choice import chosen_engine
+from generator.site.engine.run import build_site
 from generator.site.generate import Generated, generate
-from generator.site.mkdocs_bridge import build_with_mkdocs
+from generator.site.postprocess import postprocess_site
 from generator.text_cache import default_cache_dir, prune
 
 
-def _temporary_prefix(out: Path) -> str:
+def temporary_prefix(out: Path) -> str:
+    """Name prefix of the temporary folder beside ``out`` that a build fills."""
     return f".{out.name}.tmp-"
 
 
@@ -40,15 +43,15 @@ def clear_stale(out: Path) -> list[Path]:
         return removed
     for candidate in out.parent.iterdir():
         if candidate.is_dir() and candidate.name.startswith(
-            (_temporary_prefix(out), _old_prefix(out))
+            (temporary_prefix(out), _old_prefix(out))
         ):
             shutil.rmtree(candidate, ignore_errors=True)
             removed.append(candidate)
     return removed
 
 
-def _readable_by_web_server(folder: Path) -> None:
-    # mkdtemp makes a private (0700) folder; a published site needs the usual mode.
+def readable_by_web_server(folder: Path) -> None:
+    """Give a folder from mkdtemp (private, 0700) the usual mode a published site needs."""
     umask = os.umask(0)
     os.umask(umask)
     folder.chmod(0o777 & ~umask)
@@ -80,31 +83,42 @@ def one_build_at_a_time(out: Path) -> Iterator[None]:
 
 
 def build_edition(
-    layout: Layout, edition_id: str, out: Path, *, strict: bool = False, draft: bool = False
+    layout: Layout,
+    edition_id: str,
+    out: Path,
+    *,
+    strict: bool = False,
+    draft: bool = False,
+    engine: str | None = None,
 ) -> Generated:
-    """Check, render and build ``edition_id`` into ``out``; return the warnings and chart
-    counts.
+    """Check, render and build ``edition_id`` into ``out`` with ``engine`` (default: the
+    project's setting); return the warnings and chart counts.
 
     Raises :class:`ContentError` on content errors (or on warnings with ``strict``),
     leaving any earlier site in ``out`` untouched.
     """
     out = out.resolve()
+    engine = chosen_engine(layout.mkdocs_config, engine)
     with one_build_at_a_time(out):
-        return _build_locked(layout, edition_id, out, strict=strict, draft=draft)
+        return _build_locked(layout, edition_id, out, strict=strict, draft=draft, engine=engine)
 
 
 def _build_locked(
-    layout: Layout, edition_id: str, out: Path, *, strict: bool, draft: bool
+    layout: Layout, edition_id: str, out: Path, *, strict: bool, draft: bool, engine: str
 ) -> Generated:
     generated = generate(layout, edition_id, draft=draft, previous=read_previous_build(out))
     if generated.site is None or (strict and generated.diagnostics):
         raise ContentError(generated.diagnostics)
     clear_stale(out)
-    temporary = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out), dir=out.parent))
-    _readable_by_web_server(temporary)
+    temporary = Path(tempfile.mkdtemp(prefix=temporary_prefix(out), dir=out.parent))
+    readable_by_web_server(temporary)
     try:
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        pages = build_with_mkdocs(layout, generated.site, temporary, strict=strict)
+        pages = build_site(layout, generated.site, temporary, strict=strict, engine=engine)
+        missing = missing_pages(generated.site, temporary)
+        if missing:
+            config = layout.mkdocs_config
+            raise ContentError([incomplete_build(config, engine, generated.site, missing)])
+        postprocess_site(temporary)
         swap_in(temporary, out)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

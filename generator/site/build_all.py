@@ -25,11 +25,15 @@ class EditionBuild:
     summary: str = ""
 
 
-def build_one(root: Path, edition_id: str, out: Path, strict: bool, draft: bool) -> EditionBuild:
+def build_one(
+    root: Path, edition_id: str, out: Path, strict: bool, draft: bool, engine: str | None = None
+) -> EditionBuild:
     """Build one edition (in a worker process); never raises for content errors."""
     layout = Layout(root)
     try:
-        generated = build_edition(layout, edition_id, out, strict=strict, draft=draft)
+        generated = build_edition(
+            layout, edition_id, out, strict=strict, draft=draft, engine=engine
+        )
     except ContentError as exc:
         return EditionBuild(edition_id, False, exc.diagnostics)
     summary = generated.charts.summary()
@@ -61,6 +65,7 @@ def build_editions(
     draft: bool = False,
     jobs: int | None = None,
     on_done: Callable[[EditionBuild], None] | None = None,
+    engine: str | None = None,
 ) -> list[EditionBuild]:
     """Build ``edition_ids`` into ``out_root/<id>/`` in parallel, then write the index page."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -71,7 +76,9 @@ def build_editions(
         max_workers=workers, initializer=keep_one_browser_for_this_process
     ) as pool:
         futures = [
-            pool.submit(build_one, layout.root, edition_id, out_root / edition_id, strict, draft)
+            pool.submit(
+                build_one, layout.root, edition_id, out_root / edition_id, strict, draft, engine
+            )
             for edition_id in edition_ids
         ]
         for future in as_completed(futures):

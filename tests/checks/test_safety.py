@@ -160,7 +160,7 @@ def test_an_edition_that_drops_the_police_step_fails_check_with_rule_overlay_and
         cwd=layout.root,
         capture_output=True,
         text=True,
-        env={**os.environ, "SAFEGUIDE_TODAY": "2026-11-30", "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "SAFEGUIDE_TODAY": "2026-11-30"},
         check=False,
     )
     assert result.returncode == 1, result.stdout + result.stderr

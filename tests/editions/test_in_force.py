@@ -82,7 +82,6 @@ def run(layout: Layout, today: str, *args: str) -> subprocess.CompletedProcess[s
             **os.environ,
             "SAFEGUIDE_TODAY": today,
             "SOURCE_DATE_EPOCH": str(int(datetime.datetime.fromisoformat(today).timestamp())),
-            "NO_MKDOCS_2_WARNING": "1",
         },
         check=False,
     )

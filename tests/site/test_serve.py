@@ -45,8 +45,8 @@ def wait_for(url: str, wanted: str, seconds: float = 60) -> str:
     raise AssertionError(f"{url} never contained {wanted!r}")
 
 
-@pytest.fixture
-def served(minimal_project: Layout) -> Iterator[str]:
+@pytest.fixture(params=["properdocs", "mkdocs"])
+def served(minimal_project: Layout, request: pytest.FixtureRequest) -> Iterator[str]:
     port = free_port()
     server = subprocess.Popen(
         [
@@ -58,10 +58,12 @@ def served(minimal_project: Layout) -> Iterator[str]:
             "serve",
             "--dev-addr",
             f"127.0.0.1:{port}",
+            "--engine",
+            request.param,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SAFEGUIDE_CARD_PDF": "on"},
+        env={**os.environ, "SAFEGUIDE_CARD_PDF": "on"},
         start_new_session=True,
     )
     try:

@@ -1,39 +1,29 @@
-"""The one place that talks to MkDocs: generated files in, a built site out."""
+"""safeguide's plugin: hands a rendered edition to the engine as generated files."""
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from generator.changes.previous_build import read_previous_build
 from generator.checks.pipeline import DEFAULT_EDITION
 from generator.content.project import Layout
 from generator.errors import errors_in
-from generator.render.csp import with_policy
-from generator.render.external_links import with_safe_external_links
+from generator.render.edition_config import edition_config
 from generator.render.site import RenderedSite
 from generator.render.template_cache import TEMPLATE_BYTECODE
+from generator.site.engine.api import Abort, BasePlugin, File, Files, MkDocsConfig, Page
+from generator.site.engine.page_cache import PageConversionCache
+from generator.site.engine.run import EDITION_VARIABLE
 from generator.site.generate import generate
-from generator.site.mkdocs_page_cache import PageConversionCache
+from generator.site.postprocess import postprocess_site
 from generator.text_cache import default_cache_dir
 
-EDITION_VARIABLE = "SAFEGUIDE_EDITION"
 log = logging.getLogger("mkdocs.plugins.safeguide")
-
-
-SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
 class _Command:
@@ -56,40 +46,33 @@ def _serving() -> bool:
     return _Command.name == "serve"
 
 
-def _shim_source(config: MkDocsConfig) -> str | None:
-    """The vendored iframe-worker shim's source, whose inline script CSP must allow."""
-    return _read_optional(Path(config.docs_dir) / SHIM)
-
-
-@functools.lru_cache(maxsize=8)
-def _read_optional(path: Path) -> str | None:
-    """A file's text, read once per process (every page of every build asks for it)."""
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
 class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Hands a rendered edition to MkDocs: navigation, site name and generated files."""
 
     def __init__(
-        self, site: RenderedSite, watch: list[Path] | None = None, cache_dir: Path | None = None
+        self,
+        site: RenderedSite,
+        watch: list[Path] | None = None,
+        cache_dir: Path | None = None,
+        *,
+        finish: bool = False,
     ) -> None:
         super().__init__()
         self.site = site
+        self.finish = finish
         self.watch = watch or []
         self.cache_dir = cache_dir
         self.pages = PageConversionCache(cache_dir / "page-html") if cache_dir else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.nav = self.site.nav
-        config.site_name = self.site.site_name
-        theme = self.site.theme
-        if theme is not None:
-            config.extra["safeguide_banner"] = theme.banner
-            config.extra["safeguide_banner_items"] = [vars(item) for item in theme.banner_items]
-            config.extra["safeguide_print_line"] = theme.print_line
-            config.extra_css = [*config.extra_css, *theme.extra_css]
-            if theme.logo:
-                config.theme["logo"] = theme.logo
+        values = edition_config(self.site)
+        config.nav = values.nav
+        config.site_name = values.site_name
+        for key, value in values.extra.items():
+            config.extra[key] = value
+        config.extra_css = [*config.extra_css, *values.extra_css]
+        if values.logo:
+            config.theme["logo"] = values.logo
         return config
 
     def on_env(
@@ -117,35 +100,13 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self.pages.install(page)
         return page
 
-    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        """Every page gets its Content-Security-Policy (scripts: self and hashes only) and
-        rel="noopener noreferrer" on links that leave the site. Pages of the development
-        server go without the policy, so its live-reload script can run."""
-        linked = with_safe_external_links(output)
-        return linked if _serving() else with_policy(linked, _shim_source(config))
-
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str:
-        """Make 404.html work from file:// and under a sub-path: root-absolute URLs to relative.
-
-        404.html sits at the site root, so "/assets/..." becomes "assets/...".
-        """
-        if template_name != "404.html" or config.site_url:
-            return output_content
-        relative = output_content.replace('href="/"', 'href="index.html"')
-        relative = relative.replace('href="/', 'href="').replace('src="/', 'src="')
-        # Material's page config too: search base and worker.
-        relative = relative.replace('"base": "/"', '"base": "."').replace(
-            '": "/assets/', '": "assets/'
-        )
-        # The 404 page has no navigation: hide its empty, unfocusable sidebar.
-        relative = relative.replace(
-            '<div class="md-sidebar md-sidebar--primary"',
-            '<div hidden class="md-sidebar md-sidebar--primary"',
-            1,
-        )
-        return relative if _serving() else with_policy(relative, _shim_source(config))
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Under a plain engine command (the hook), the finished site goes through the
+        post-build pass here: Content-Security-Policy, safe outside links, the 404 page.
+        ``safeguide build`` runs the pass itself, after the engine (site/build.py). Pages
+        of the development server go without the policy, so its live-reload script runs."""
+        if self.finish:
+            postprocess_site(Path(config.site_dir), policy=not _serving())
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in self.watch:
@@ -167,15 +128,4 @@ def plugin_for_config(config: MkDocsConfig) -> SafeguidePlugin:
         count = len(errors_in(generated.diagnostics))
         raise Abort(f"safeguide: {count} content error(s) in edition '{edition_id}'")
     watch = [layout.content, layout.flowcharts_dir, layout.editions_dir / edition_id]
-    return SafeguidePlugin(generated.site, watch, default_cache_dir(layout.root))
-
-
-def build_with_mkdocs(layout: Layout, site: RenderedSite, site_dir: Path, *, strict: bool) -> str:
-    """Run a real MkDocs build of ``site`` into ``site_dir`` with the project's mkdocs.yml;
-    return how many pages were converted and how many came from the cache."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(layout.mkdocs_config), site_dir=str(site_dir), hooks=[], strict=strict)
-    plugin = SafeguidePlugin(site, cache_dir=default_cache_dir(layout.root))
-    config.plugins["safeguide"] = plugin
-    mkdocs_build(config)
-    return plugin.pages.summary() if plugin.pages is not None else ""
+    return SafeguidePlugin(generated.site, watch, default_cache_dir(layout.root), finish=True)

@@ -1,4 +1,4 @@
-"""MkDocs' page conversions come from the cache only when nothing they depend on changed,
+"""The engine's page conversions come from the cache only when nothing they depend on changed,
 and a page from the cache is built exactly as a converted one (HTML, title, warnings)."""
 
 from __future__ import annotations
@@ -7,15 +7,17 @@ import logging
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
-from generator.site.mkdocs_page_cache import PageConversionCache
+from generator.site.engine.api import (
+    Abort,
+    BasePlugin,
+    Files,
+    MkDocsConfig,
+    Page,
+    build,
+    load_config,
+)
+from generator.site.engine.page_cache import PageConversionCache
 
 PAGES = {
     "index.md": "# Welcome\n\n## Who to call\n\nCall the [DSL](other.md#the-dsl).\n",
@@ -28,12 +30,12 @@ PAGES = {
 
 @pytest.fixture(autouse=True)
 def fixed_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The MkDocs theme writes the build time into index.html; hold it still."""
+    """Hold build dates still, so two builds of the same pages can be compared."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")
 
 
 class CachingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Installs the cache on every page, as safeguide's MkDocs plugin does."""
+    """Installs the cache on every page, as safeguide's plugin does."""
 
     def __init__(self, cache: PageConversionCache) -> None:
         super().__init__()
@@ -51,7 +53,7 @@ def make_site(root: Path, pages: dict[str, str]) -> Path:
         (docs / name).write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(
-        "site_name: Test\nuse_directory_urls: false\ntheme: mkdocs\n"
+        "site_name: Test\nuse_directory_urls: false\ntheme: material\n"
         "markdown_extensions:\n  - toc:\n      permalink: true\n  - tables\n"
         "validation:\n  links:\n    not_found: warn\n    anchors: warn\n",
         encoding="utf-8",
@@ -62,7 +64,7 @@ def make_site(root: Path, pages: dict[str, str]) -> Path:
 def build_site(
     config: Path, folder: Path, out: Path, *, strict: bool = False
 ) -> PageConversionCache:
-    """A real MkDocs build with a fresh cache object (as a new process has) over ``folder``."""
+    """A real engine build with a fresh cache object (as a new process has) over ``folder``."""
     cache = PageConversionCache(folder)
     loaded = load_config(str(config), site_dir=str(out), strict=strict)
     loaded.plugins["caching"] = CachingPlugin(cache)

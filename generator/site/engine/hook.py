@@ -3,14 +3,14 @@
 Set ``SAFEGUIDE_EDITION`` to serve another edition: ``SAFEGUIDE_EDITION=essex mkdocs serve``.
 Every event safeguide's plugin handles is passed on to it, so a plain ``mkdocs build``
 makes the same pages as ``safeguide build`` (same security policy, links and caches), and
-``mkdocs serve``/``safeguide serve`` the same but for the policy (see mkdocs_bridge).
+``mkdocs serve``/``safeguide serve`` the same but for the policy (see engine/plugin.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.site.mkdocs_bridge import SafeguidePlugin, plugin_for_config, starting
+from generator.site.engine.plugin import SafeguidePlugin, plugin_for_config, starting
 
 _plugin: SafeguidePlugin | None = None
 
@@ -47,14 +47,9 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     return _current().on_pre_page(page, config=config, files=files)
 
 
-def on_post_page(output: Any, page: Any, config: Any) -> Any:
-    """Content-Security-Policy and safe outside links on every page."""
-    return _current().on_post_page(output, page=page, config=config)
-
-
-def on_post_template(output_content: Any, template_name: Any, config: Any) -> Any:
-    """404.html that works from file:// and under a sub-path."""
-    return _current().on_post_template(output_content, template_name=template_name, config=config)
+def on_post_build(config: Any) -> Any:
+    """The post-build pass: Content-Security-Policy, safe outside links, the 404 page."""
+    return _current().on_post_build(config=config)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -1,6 +1,6 @@
-"""MkDocs' Markdown-to-HTML conversion of each page, kept in the cache between builds.
+"""The engine's Markdown-to-HTML conversion of each page, kept in the cache between builds.
 
-Converting Markdown is the largest part of every MkDocs build, and plain MkDocs converts
+Converting Markdown is the largest part of every engine build, and a plain engine converts
 every page again on every build and every live reload, changed or not. A page's conversion
 depends only on its Markdown, where it sits (its source path and URL), the Markdown
 extensions and their settings, the link-validation settings and the site's files (where
@@ -24,15 +24,13 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
-
+from generator.site.engine import runtime
+from generator.site.engine.api import Files, MkDocsConfig, Page, TableOfContents
 from generator.text_cache import TextCache, cache_key, code_fingerprint
 
-PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
-"""Whose versions are part of every key: a new version may convert differently."""
+PACKAGES = ("markdown", "pymdown-extensions", "mkdocs-material")
+"""Whose versions are part of every key, with the engine's: a new version, or another
+engine, may convert differently."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,8 @@ class ConvertedPage:
 
 @functools.cache
 def _versions() -> str:
-    return " ".join(f"{package}=={version(package)}" for package in PACKAGES)
+    packages = (runtime.distribution(), *PACKAGES)
+    return " ".join(f"{package}=={version(package)}" for package in packages)
 
 
 def _site_context(config: MkDocsConfig, files: Files) -> str:
@@ -67,7 +66,7 @@ def _site_context(config: MkDocsConfig, files: Files) -> str:
         repr(sorted((config.mdx_configs or {}).items())),
         repr(config.validation),
         repr(config.use_directory_urls),
-        repr(logging.getLogger("mkdocs").getEffectiveLevel()),
+        repr(logging.getLogger(runtime.distribution()).getEffectiveLevel()),
         repr(file_map),
     )
 
@@ -88,8 +87,8 @@ class _Recorder(logging.Handler):
             self.lines.append((record.name, record.levelno, record.getMessage()))
 
 
-LISTENED = ("", "mkdocs")
-"""The root logger, and MkDocs' own (which its command line stops from propagating)."""
+LISTENED = ("", "mkdocs", "properdocs")
+"""The root logger, and the engines' own (which their command lines stop from propagating)."""
 
 
 @contextmanager
