@@ -87,7 +87,10 @@ def _engine(layout: Layout, option: str | None) -> str:
 ENGINE_OPTION = click.option(
     "--engine",
     type=click.Choice(ENGINES),
-    help="Engine to run (default: extra.safeguide.engine in mkdocs.yml, else properdocs).",
+    help=(
+        "Engine to run (default: extra.safeguide.engine in mkdocs.yml, else properdocs); "
+        "zensical builds but cannot serve yet."
+    ),
 )
 
 
@@ -234,10 +237,13 @@ def build(
 @click.pass_context
 def serve(ctx: click.Context, edition: str | None, dev_addr: str, engine: str | None) -> None:
     """Serve an edition with live reload (the engine's development server)."""
-    from generator.site.engine.run import serve_edition
+    from generator.site.engine.run import ServeUnsupported, serve_edition
 
     layout = _layout(ctx)
-    serve_edition(layout, edition or DEFAULT_EDITION, dev_addr, engine=_engine(layout, engine))
+    try:
+        serve_edition(layout, edition or DEFAULT_EDITION, dev_addr, engine=_engine(layout, engine))
+    except ServeUnsupported as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @main.command()

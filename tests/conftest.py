@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -50,6 +53,27 @@ def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def no_card_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds skip printing the card to PDF (about a second each); the card tests turn it on."""
     monkeypatch.setenv("SAFEGUIDE_CARD_PDF", "off")
+
+
+@pytest.fixture(scope="session")
+def zensical_national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped national edition built by ``safeguide build --engine zensical`` (PDFs
+    printed, as a user builds), once per session: the Zensical tests and the browser tests
+    share it."""
+    out = tmp_path_factory.mktemp("zensical") / "national"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764460800"}
+    env.pop("SAFEGUIDE_CARD_PDF", None)
+    command = [sys.executable, "-m", "generator", "--project", str(REPO), "build"]
+    done = subprocess.run(
+        [*command, "--engine", "zensical", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "101 pages built by zensical in " in done.stderr
+    return out
 
 
 @pytest.fixture

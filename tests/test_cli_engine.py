@@ -72,13 +72,13 @@ def test_engine_option_and_setting_choose_mkdocs(minimal_project: Layout) -> Non
 def test_an_unknown_engine_is_a_usage_error(minimal_project: Layout) -> None:
     result = run(minimal_project.root, "build", "--engine", "hugo")
     assert result.returncode == 2
-    assert "'hugo' is not one of 'properdocs', 'mkdocs'" in result.stderr
+    assert "'hugo' is not one of 'properdocs', 'mkdocs', 'zensical'" in result.stderr
     set_engine(minimal_project, "hugo")
     for command in ("build", "serve"):
         result = run(minimal_project.root, command)
         assert result.returncode == 2, command
         assert result.stderr.splitlines()[-1] == (
             "Error: mkdocs.yml: extra.safeguide.engine: expected one of properdocs, mkdocs, "
-            "got 'hugo'"
+            "zensical, got 'hugo'"
         )
     assert not (minimal_project.root / "site").exists()

@@ -21,7 +21,7 @@ from generator.content.project import Layout
 from generator.errors import ContentError
 from generator.site.completeness import incomplete_build, missing_pages
 from generator.site.engine.choice import chosen_engine
-from generator.site.engine.run import build_site
+from generator.site.engine.run import build_with_engine
 from generator.site.generate import Generated, generate
 from generator.site.postprocess import postprocess_site
 from generator.text_cache import default_cache_dir, prune
@@ -113,7 +113,11 @@ def _build_locked(
     temporary = Path(tempfile.mkdtemp(prefix=temporary_prefix(out), dir=out.parent))
     readable_by_web_server(temporary)
     try:
-        pages = build_site(layout, generated.site, temporary, strict=strict, engine=engine)
+        pages, engine_warnings = build_with_engine(
+            layout, generated.site, temporary, strict=strict, engine=engine
+        )
+        if strict and engine_warnings:
+            raise ContentError(engine_warnings)
         missing = missing_pages(generated.site, temporary)
         if missing:
             config = layout.mkdocs_config
@@ -125,4 +129,5 @@ def _build_locked(
         raise
     with contextlib.suppress(OSError):  # a cache that cannot be tidied is still a cache
         prune(default_cache_dir(layout.root))
-    return dataclasses.replace(generated, pages=pages)
+    diagnostics = [*generated.diagnostics, *engine_warnings]
+    return dataclasses.replace(generated, pages=pages, diagnostics=diagnostics)

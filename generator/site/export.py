@@ -121,6 +121,13 @@ def _write(folder: Path, layout: Layout, site: RenderedSite, config: dict[str, A
     return written
 
 
+def write_plain_folder(folder: Path, layout: Layout, site: RenderedSite) -> int:
+    """Write ``site`` into the empty ``folder`` as an export (docs/, overrides/, a plain
+    mkdocs.yml building into ``folder/site``); return how many generated files it holds.
+    ``safeguide build --engine zensical`` builds such a folder (engine/zensical.py)."""
+    return _write(folder, layout, site, plain_config(_project_config(layout), site))
+
+
 def export_edition(layout: Layout, edition_id: str, out: Path) -> Exported:
     """Check, render and write ``edition_id`` into ``out`` as a plain docs folder.
 

@@ -4,7 +4,7 @@ setting in mkdocs.yml, else ProperDocs. Reads the setting without loading any en
 ```yaml
 extra:
   safeguide:
-    engine: properdocs   # or mkdocs
+    engine: properdocs   # or mkdocs, or zensical (build only)
 ```
 """
 
@@ -17,8 +17,13 @@ import yaml
 
 PROPERDOCS = "properdocs"
 MKDOCS = "mkdocs"
-ENGINES = (PROPERDOCS, MKDOCS)
-"""The engines ``safeguide build`` and ``safeguide serve`` can run, the default first."""
+ZENSICAL = "zensical"
+PLUGIN_ENGINES = (PROPERDOCS, MKDOCS)
+"""The engines that run in this process and take safeguide's pages as a plugin (the MkDocs
+1.x API): ``safeguide build`` and ``safeguide serve``, the default first."""
+ENGINES = (*PLUGIN_ENGINES, ZENSICAL)
+"""Every engine ``safeguide build`` can run; Zensical runs as a command on an export
+(``engine/zensical.py``) and cannot serve yet."""
 DEFAULT_ENGINE = PROPERDOCS
 SETTING = "extra.safeguide.engine"
 

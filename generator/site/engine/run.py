@@ -11,13 +11,18 @@ import os
 from pathlib import Path
 
 from generator.content.project import Layout
+from generator.errors import Diagnostic
 from generator.render.site import RenderedSite
 from generator.site.engine import runtime
-from generator.site.engine.choice import ENGINES
+from generator.site.engine.choice import PLUGIN_ENGINES, ZENSICAL
 from generator.text_cache import default_cache_dir
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"
 """The edition the hook renders for a plain engine command (default: national)."""
+
+
+class ServeUnsupported(ValueError):
+    """The chosen engine cannot serve an edition with live reload."""
 
 
 def build_site(
@@ -30,7 +35,7 @@ def build_site(
     from generator.site.engine.api import build, load_config
     from generator.site.engine.plugin import SafeguidePlugin
 
-    for name in ENGINES:  # the engine's own progress lines stay quiet; warnings show
+    for name in PLUGIN_ENGINES:  # the engine's own progress lines stay quiet; warnings show
         logging.getLogger(name).setLevel(logging.WARNING)
     config = load_config(str(layout.mkdocs_config), site_dir=str(site_dir), hooks=[], strict=strict)
     plugin = SafeguidePlugin(site, cache_dir=default_cache_dir(layout.root))
@@ -39,9 +44,29 @@ def build_site(
     return plugin.pages.summary() if plugin.pages is not None else ""
 
 
+def build_with_engine(
+    layout: Layout, site: RenderedSite, site_dir: Path, *, strict: bool, engine: str
+) -> tuple[str, list[Diagnostic]]:
+    """Build ``site`` into the empty ``site_dir`` with ``engine``: in this process through
+    safeguide's plugin (ProperDocs, MkDocs), or with the ``zensical`` command on an export;
+    return a summary line and the engine's warnings that safeguide reports."""
+    if engine == ZENSICAL:
+        from generator.site.engine.zensical import build_with_zensical
+
+        return build_with_zensical(layout, site, site_dir, strict=strict)
+    return build_site(layout, site, site_dir, strict=strict, engine=engine), []
+
+
 def serve_edition(layout: Layout, edition_id: str, dev_addr: str, *, engine: str) -> None:
     """Serve ``edition_id`` with live reload: the engine's development server loads
-    mkdocs.yml, whose hook renders the edition named in ``SAFEGUIDE_EDITION``."""
+    mkdocs.yml, whose hook renders the edition named in ``SAFEGUIDE_EDITION``. Zensical
+    cannot serve safeguide's pages yet (:class:`ServeUnsupported`)."""
+    if engine == ZENSICAL:
+        raise ServeUnsupported(
+            "serving with zensical is not supported yet (it runs no plugins, so it cannot "
+            "render the edition again on a change); serve with --engine properdocs, or build "
+            "with `safeguide build --engine zensical` and open the site"
+        )
     runtime.start(engine)
     from generator.site.engine.api import serve
 

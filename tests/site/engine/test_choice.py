@@ -10,6 +10,7 @@ import pytest
 from generator.site.engine.choice import (
     DEFAULT_ENGINE,
     ENGINES,
+    PLUGIN_ENGINES,
     UnknownEngine,
     chosen_engine,
     configured_engine,
@@ -23,9 +24,10 @@ def config(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_properdocs_is_the_default_and_mkdocs_the_other() -> None:
+def test_properdocs_is_the_default_then_mkdocs_and_zensical() -> None:
     assert DEFAULT_ENGINE == "properdocs"
-    assert ENGINES == ("properdocs", "mkdocs")
+    assert PLUGIN_ENGINES == ("properdocs", "mkdocs")
+    assert ENGINES == ("properdocs", "mkdocs", "zensical")
 
 
 def test_the_project_names_properdocs() -> None:
@@ -54,7 +56,8 @@ def test_an_unknown_engine_is_refused_with_what_was_expected(tmp_path: Path) -> 
     with pytest.raises(UnknownEngine) as raised:
         configured_engine(path)
     assert str(raised.value) == (
-        "mkdocs.yml: extra.safeguide.engine: expected one of properdocs, mkdocs, got 'hugo'"
+        "mkdocs.yml: extra.safeguide.engine: expected one of properdocs, mkdocs, zensical, "
+        "got 'hugo'"
     )
 
 

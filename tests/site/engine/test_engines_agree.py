@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.engine.choice import ENGINES
+from generator.site.engine.choice import PLUGIN_ENGINES
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -46,7 +46,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def test_properdocs_and_mkdocs_differ_only_in_the_generator_line(tmp_path: Path) -> None:
     built = {}
-    for engine in ENGINES:
+    for engine in PLUGIN_ENGINES:
         build(engine, tmp_path / engine)
         built[engine] = files(tmp_path / engine)
     properdocs, mkdocs = built["properdocs"], built["mkdocs"]
@@ -57,7 +57,7 @@ def test_properdocs_and_mkdocs_differ_only_in_the_generator_line(tmp_path: Path)
         "properdocs": f"mkdocs-ProperDocs {version('properdocs')}, {material}",
         "mkdocs": f"mkdocs-{version('mkdocs')}, {material}",
     }
-    for engine in ENGINES:
+    for engine in PLUGIN_ENGINES:
         assert GENERATOR_META.findall(built[engine]["index.html"]) == [
             f'<meta name="generator" content="{named[engine]}">'.encode()
         ]
