@@ -57,12 +57,11 @@ def no_card_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def zensical_national(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped national edition built by ``safeguide build --engine zensical`` (PDFs
-    printed, as a user builds), once per session: the Zensical tests and the browser tests
-    share it."""
+    """The shipped national edition built by ``safeguide build --engine zensical``, once per
+    session: the Zensical tests and the browser tests share it. PDFs are not printed (a
+    Zensical build of the minimal project prints them, tests/site/engine/test_zensical.py)."""
     out = tmp_path_factory.mktemp("zensical") / "national"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764460800"}
-    env.pop("SAFEGUIDE_CARD_PDF", None)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764460800", "SAFEGUIDE_CARD_PDF": "off"}
     command = [sys.executable, "-m", "generator", "--project", str(REPO), "build"]
     done = subprocess.run(
         [*command, "--engine", "zensical", "--out", str(out)],

@@ -161,7 +161,10 @@ def test_a_failed_zensical_build_is_positioned_and_keeps_the_site(
 
 
 @pytest.mark.slow
-def test_the_setting_chooses_zensical(minimal_project: Layout) -> None:
+def test_the_setting_chooses_zensical_and_the_pdfs_are_printed(
+    minimal_project: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAFEGUIDE_CARD_PDF")
     config = minimal_project.mkdocs_config.read_text(encoding="utf-8")
     assert "    engine: properdocs\n" in config
     minimal_project.mkdocs_config.write_text(
@@ -170,8 +173,13 @@ def test_the_setting_chooses_zensical(minimal_project: Layout) -> None:
     done = safeguide(minimal_project.root, "build", "--out", "out")
     assert done.returncode == 0, done.stderr
     assert "8 pages built by zensical in " in done.stderr
-    index = (minimal_project.root / "out" / "index.html").read_text(encoding="utf-8")
+    out = minimal_project.root / "out"
+    index = (out / "index.html").read_text(encoding="utf-8")
     assert 'name="generator" content="zensical-' in index
+    assert "PDFs: who-to-call.pdf, print/whole-edition.pdf" in done.stderr
+    for pdf in ("who-to-call.pdf", "print/whole-edition.pdf"):
+        assert (out / pdf).read_bytes().startswith(b"%PDF"), pdf
+    assert 'href="who-to-call.pdf"' in (out / "contacts.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -187,8 +195,6 @@ def test_zensical_builds_every_page_of_national(national: Path) -> None:
     chart = "flowcharts/when-to-call-the-police.svg"
     for name in ("contacts.json", "edition.json", chart, "search.json"):
         assert (national / name).is_file(), name
-    for pdf in ("who-to-call.pdf", "print/whole-edition.pdf"):
-        assert (national / pdf).read_bytes().startswith(b"%PDF"), pdf
     assert leftovers(national) == []
     page = (national / "index.html").read_text(encoding="utf-8")
     assert 'name="generator" content="zensical-' in page
