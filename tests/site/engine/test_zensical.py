@@ -224,3 +224,10 @@ def test_zensical_national_opens_from_file_with_the_chart_inline(national: Path)
     assert "<svg" in html and 'href="/' not in html and "<base" not in html
     not_found = (national / "404.html").read_text(encoding="utf-8")
     assert 'href="/' not in not_found
+
+
+def test_make_deps_installs_the_zensical_the_error_names() -> None:
+    """`make deps` installs requirements.lock; the tests above need the executable."""
+    pinned = (REPO / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    assert zensical.PACKAGE in pinned
+    assert f'zensical = ["{zensical.PACKAGE}"]' in (REPO / "pyproject.toml").read_text()
