@@ -1,4 +1,5 @@
-"""Contacts are found by Material's offline search: by name, role and number."""
+"""Search on the built site: contacts found by name, role and number; safeguide's weights
+and exclusions on the index every engine writes."""
 
 from __future__ import annotations
 
@@ -31,3 +32,35 @@ def test_search_index_finds_contacts_by_name_role_and_number(tmp_path: Path) -> 
     )
     assert "contacts.html#contact-essex-children-and-families-hub" in locations("0345 603 7627")
     assert "contacts.html#contact-nspcc-helpline" in locations("0808 800 5000")
+
+
+def _entries(index_file: Path, key: str) -> list[dict[str, object]]:
+    entries: list[dict[str, object]] = json.loads(index_file.read_text(encoding="utf-8"))[key]
+    return entries
+
+
+def test_material_index_weighs_pages_and_leaves_sign_off_tables_out(tmp_path: Path) -> None:
+    out = tmp_path / "national"
+    build_edition(Layout(REPO), "national", out)
+    docs = _entries(out / "search" / "search_index.json", "docs")
+    by_page = {str(d["location"]).split("#")[0]: d.get("boost") for d in docs}
+    assert by_page["contacts.html"] == 3
+    assert by_page["guidance/radicalisation-and-prevent.html"] == 2
+    assert by_page["flowcharts/when-to-call-the-police.html"] == 2
+    assert by_page["scenarios/a-post-on-sunday-night.html"] == 0.5
+    assert by_page["index.html"] is None
+    assert not [p for p in by_page if p.endswith("-routes.html") or p == "whats-new.html"]
+    assert (out / "flowcharts" / "when-to-call-the-police-routes.html").is_file()
+
+
+def test_zensical_index_puts_contacts_first_and_leaves_sign_off_tables_out(
+    zensical_national: Path,
+) -> None:
+    items = _entries(zensical_national / "search.json", "items")
+    pages = [str(i["location"]).split("#")[0] for i in items]
+    assert pages[0] == "contacts.html"
+    assert pages.index("flowcharts/when-to-call-the-police.html") < pages.index("index.html")
+    assert pages.index("index.html") < pages.index("scenarios/a-post-on-sunday-night.html")
+    assert not [p for p in pages if p.endswith("-routes.html") or p == "whats-new.html"]
+    script = (zensical_national / "search.js").read_text(encoding="utf-8")
+    assert json.loads(script.removeprefix("var __index = ").removesuffix(";"))["items"] == items

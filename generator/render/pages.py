@@ -135,26 +135,13 @@ def _environment(edition: ResolvedEdition, cache: TextCache | None = None) -> ji
     return env
 
 
-SEARCH_SETTINGS: dict[str, dict[str, Any]] = {
-    "contacts.md.j2": {"boost": 3},
-    "section.md.j2": {"boost": 2},
-    "tree.md.j2": {"boost": 2},
-    "scenario.md.j2": {"boost": 0.5},
-    "routes.md.j2": {"exclude": True},
-    "whats-new.md.j2": {"exclude": True},
-}
-"""Material search weight per page type: directory and guidance first; sign-off tables and
-the change log repeat every term, so they stay out of search."""
-
-
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: ten times faster
 
 
-def _front_matter(title: str, template: str = "") -> str:
-    # Material prints page.meta.title as is, so escape it once here.
+def _front_matter(title: str) -> str:
+    # Material prints page.meta.title as is, so escape it once here. Search weights are
+    # not set here but on the built index (generator.render.search_index), for every engine.
     meta: dict[str, Any] = {"title": html.escape(title)}
-    if template in SEARCH_SETTINGS:
-        meta["search"] = SEARCH_SETTINGS[template]
     dumped: str = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
     return dumped.strip()
 
@@ -166,7 +153,7 @@ def _contacts(
 
 
 def _render(env: jinja2.Environment, template: str, title: str, **context: Any) -> str:
-    return env.get_template(template).render(front_matter=_front_matter(title, template), **context)
+    return env.get_template(template).render(front_matter=_front_matter(title), **context)
 
 
 KIND_LABELS = {

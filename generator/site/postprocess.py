@@ -5,7 +5,9 @@ built it. Idempotent: a site that went through it comes out of it again unchange
 - every page the theme rendered (it carries the theme's page config): its
   Content-Security-Policy, hashes of its own inline scripts and of the iframe-worker
   shim's (the shim is read from the site);
-- the root 404.html: relative URLs, so it works from file:// and under a sub-path.
+- the root 404.html: relative URLs, so it works from file:// and under a sub-path;
+- the search index (Material's or Zensical's): safeguide's boosts and exclusions
+  (:mod:`generator.render.search_index`).
 
 The live preview goes through it without the policy (the development server injects its
 live-reload script into every page it serves).
@@ -19,6 +21,7 @@ from pathlib import Path
 from generator.render.csp import with_policy
 from generator.render.external_links import with_safe_external_links
 from generator.render.not_found_page import NOT_FOUND_PAGE, has_root_base, with_relative_urls
+from generator.render.search_index import INDEX_FILES, index_file_with_search_settings
 from generator.text_cache import write_atomically
 
 SHIM = "assets/vendor/iframe-worker-shim.js"
@@ -63,18 +66,37 @@ def site_facts(site: Path) -> SiteFacts:
 
 @dataclass(frozen=True)
 class Postprocessed:
-    """How many HTML files the pass read and how many it changed."""
+    """How many HTML files the pass read and how many it changed, and how many search
+    index files it changed."""
 
     pages: int
     changed: int
+    search_indexes: int = 0
 
     def summary(self) -> str:
-        return f"post-build pass: {self.pages} HTML files, {self.changed} changed"
+        return (
+            f"post-build pass: {self.pages} HTML files, {self.changed} changed; "
+            f"{self.search_indexes} search index files changed"
+        )
+
+
+def _settle_search_indexes(site: Path) -> int:
+    changed = 0
+    for name in INDEX_FILES:
+        path = site / name
+        if not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8")
+        settled = index_file_with_search_settings(text)
+        if settled != text:
+            write_atomically(path, settled.encode("utf-8"))
+            changed += 1
+    return changed
 
 
 def postprocess_site(site: Path, *, policy: bool = True) -> Postprocessed:
-    """Run the pass over every HTML file under ``site``, in place; a file is written (whole,
-    through a rename) only when the pass changes it."""
+    """Run the pass over every HTML file under ``site`` and its search index, in place; a
+    file is written (whole, through a rename) only when the pass changes it."""
     facts = site_facts(site)
     pages = changed = 0
     for path in sorted(site.rglob("*.html")):
@@ -87,4 +109,4 @@ def postprocess_site(site: Path, *, policy: bool = True) -> Postprocessed:
         if finished != html:
             write_atomically(path, finished.encode("utf-8"))
             changed += 1
-    return Postprocessed(pages, changed)
+    return Postprocessed(pages, changed, _settle_search_indexes(site))

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, sync_playwright
 from generator.content.project import Layout
 from generator.site.build import build_edition
 from generator.site.build_all import build_editions
+from tests.browser.engine import BROWSER_ENGINE
 from tests.conftest import REPO
 
 CHROMIUM_ARGS = [
@@ -41,9 +42,10 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repo's national edition, built once for every browser test."""
+    """The repo's national edition, built once for every browser test (by the engine
+    ``SAFEGUIDE_BROWSER_ENGINE`` names, else the project's)."""
     out = tmp_path_factory.mktemp("browser") / "national"
-    build_edition(Layout(REPO), "national", out)
+    build_edition(Layout(REPO), "national", out, engine=BROWSER_ENGINE)
     return out
 
 
@@ -54,7 +56,7 @@ LOCAL_EDITIONS = ("essex", "worcestershire", "leicester", "example-school")
 def local_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repo's local editions, built in parallel once; returns the folder holding them."""
     out = tmp_path_factory.mktemp("browser-local")
-    results = build_editions(Layout(REPO), list(LOCAL_EDITIONS), out)
+    results = build_editions(Layout(REPO), list(LOCAL_EDITIONS), out, engine=BROWSER_ENGINE)
     assert all(r.built for r in results), [d.format() for r in results for d in r.diagnostics]
     return out
 

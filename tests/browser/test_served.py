@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from generator.render.pdf import print_to_pdf
+from tests.browser.engine import search
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -54,9 +55,7 @@ def test_served_under_a_sub_path_every_request_stays_inside_and_search_works(
     for path in ("index.html", "flowcharts/missing-child.html", "contacts.html", "404.html"):
         page.goto(served + path)
     page.goto(served + "guidance/early-help.html")
-    page.keyboard.press("/")
-    page.keyboard.type("LADO")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert search(page, "LADO")
     assert outside == [] and failed == []
     page.close()
 

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page
 
 from generator.checks.routes import all_routes
 from generator.render.tree_order import tree_order
+from tests.browser.engine import search
 from tests.browser.test_accessibility import AXE, WCAG
 from tests.browser.test_search_and_csp import LISTEN
 from tests.browser.test_walker import TREES, active_text, current_nodes, press_answer
@@ -33,27 +34,6 @@ def open_page(browser: Browser, site: Path, name: str) -> tuple[Page, list[str]]
     page.goto((site / name).as_uri())
     page.wait_for_load_state("load")
     return page, problems
-
-
-MATERIAL_RESULTS = ".md-search-result__item > a"
-ZENSICAL_RESULTS = 'ol[role="listbox"] a[role="option"]'
-"""Zensical 0.0.73 draws its search in a dialog inside a shadow root (Playwright's CSS
-selectors reach into it), its results options of a listbox."""
-
-
-def search(page: Page, term: str) -> list[str]:
-    """Search as a reader does, whichever engine built the page: Material's search opens on
-    "/", Zensical's dialog from its search button; the results' page paths, best first."""
-    zensical = 'content="zensical-' in page.content()
-    if zensical:
-        page.locator(".md-search__button").first.click()
-    else:
-        page.keyboard.press("/")
-    page.keyboard.type(term)
-    results = ZENSICAL_RESULTS if zensical else MATERIAL_RESULTS
-    page.wait_for_selector(results, timeout=10_000)
-    hrefs = page.locator(results).evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    return [str(h).split("?")[0].split("#")[0] for h in hrefs]
 
 
 @pytest.mark.parametrize("name", ["index.html", CHART])

@@ -43,8 +43,7 @@ def test_page_set_and_order(pages: dict[str, Page]) -> None:
 def test_front_matter_title_is_escaped_once(pages: dict[str, Page]) -> None:
     section = pages["guidance/responding.md"].markdown
     assert section.startswith(
-        "---\ntitle: Responding to a disclosure &amp; what *not* to do (&lt;10s)\n"
-        "search:\n  boost: 2\n---\n"
+        "---\ntitle: Responding to a disclosure &amp; what *not* to do (&lt;10s)\n---\n"
     )
     assert "# Responding to a disclosure &amp; what \\*not\\* to do \\(&lt;10s\\)" in section
 

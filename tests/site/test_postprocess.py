@@ -58,14 +58,18 @@ def test_the_engine_output_through_the_pass_is_the_built_site(
     done = postprocess(bare, elsewhere)
     assert done.returncode == 0, done.stderr
     assert files(bare) == files(built)
-    changed = sum(before[path] != data for path, data in files(bare).items())
-    theme_pages = [p for p, data in before.items() if b'<script id="__config"' in data]
-    assert changed == len(theme_pages) > 5  # each got its policy
-    assert done.stderr.strip().endswith(f"HTML files, {changed} changed")
+    changed = {path for path, data in files(bare).items() if before[path] != data}
+    theme_pages = {p for p, data in before.items() if b'<script id="__config"' in data}
+    indexes = {"search/search_index.json", "search/search_index.js"}
+    assert changed == theme_pages | indexes  # each page got its policy; the index its weights
+    assert len(theme_pages) > 5
+    assert done.stderr.strip().endswith(
+        f"HTML files, {len(theme_pages)} changed; 2 search index files changed"
+    )
 
     again = postprocess(bare, elsewhere)
     assert again.returncode == 0, again.stderr
-    assert again.stderr.strip().endswith("HTML files, 0 changed")
+    assert again.stderr.strip().endswith("HTML files, 0 changed; 0 search index files changed")
     assert files(bare) == files(built)
 
 
@@ -139,6 +143,16 @@ def test_the_404_page_becomes_relative_once() -> None:
     assert '"base": ".", "search": "assets/javascripts/workers/search.js"' in finished
     assert '<script src="assets/javascripts/bundle.js">' in finished
     assert '<div hidden class="md-sidebar md-sidebar--primary"' in finished
+    assert finished_page("404.html", finished, FACTS, policy=False) == finished
+
+
+def test_zensicals_404_page_gets_a_relative_search_worker_once() -> None:
+    zensical = NOT_FOUND.replace(
+        '{"base": "/", "search": "/assets/', '{"annotate":null,"base": ".","search":"/assets/'
+    )
+    finished = finished_page("404.html", zensical, FACTS, policy=False)
+    assert '"base": ".","search":"assets/javascripts/workers/search.js"' in finished
+    assert '<script src="assets/javascripts/bundle.js">' in finished
     assert finished_page("404.html", finished, FACTS, policy=False) == finished
 
 

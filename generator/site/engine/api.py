@@ -17,7 +17,7 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
@@ -31,6 +31,7 @@ __all__ = [
     "Page",
     "TableOfContents",
     "build",
+    "event_priority",
     "load_config",
     "serve",
 ]

@@ -16,7 +16,15 @@ from generator.errors import errors_in
 from generator.render.edition_config import edition_config
 from generator.render.site import RenderedSite
 from generator.render.template_cache import TEMPLATE_BYTECODE
-from generator.site.engine.api import Abort, BasePlugin, File, Files, MkDocsConfig, Page
+from generator.site.engine.api import (
+    Abort,
+    BasePlugin,
+    File,
+    Files,
+    MkDocsConfig,
+    Page,
+    event_priority,
+)
 from generator.site.engine.page_cache import PageConversionCache
 from generator.site.engine.run import EDITION_VARIABLE
 from generator.site.generate import generate
@@ -100,9 +108,11 @@ class SafeguidePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self.pages.install(page)
         return page
 
+    @event_priority(-100)  # last: after Material's search and offline plugins write the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Under a plain engine command (the hook), the finished site goes through the
-        post-build pass here: Content-Security-Policy, safe outside links, the 404 page.
+        post-build pass here: Content-Security-Policy, safe outside links, the 404 page,
+        the search index's weights.
         ``safeguide build`` runs the pass itself, after the engine (site/build.py). Pages
         of the development server go without the policy, so its live-reload script runs."""
         if self.finish:

@@ -126,6 +126,8 @@
   Walker.prototype.setPresenting = function (on) {
     this.presenting = on;
     this.mount.classList.toggle("sg-walker--present", on);
+    // the page under the full-screen walker neither scrolls nor shows its scroll bar
+    document.documentElement.classList.toggle("sg-presenting", on);
     this.present.setAttribute("aria-pressed", on ? "true" : "false");
     this.present.textContent = on ? "Leave presentation (Esc)" : "Present on a projector";
     var heading = this.card.querySelector(".sg-walker__question");

@@ -1,0 +1,113 @@
+"""safeguide's search weights on an engine's finished index, Material's and Zensical's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.checks.pipeline import check_edition
+from generator.content.project import Layout
+from generator.render.flowcharts import ChartRenderer
+from generator.render.pages import render_pages
+from generator.render.search_index import (
+    SearchSetting,
+    index_file_with_search_settings,
+    search_setting,
+    with_search_settings,
+)
+from generator.render.tree_order import tree_order
+
+
+def _entry(location: str, **more: object) -> dict[str, object]:
+    return {"location": location, "title": location, "text": "", **more}
+
+
+MATERIAL = {
+    "config": {"lang": ["en"]},
+    "docs": [
+        _entry("index.html"),
+        _entry("scenarios/playground.html"),
+        _entry("flowcharts/police.html"),
+        _entry("flowcharts/police.html#police-call-999"),
+        _entry("flowcharts/police-routes.html"),
+        _entry("whats-new.html#2026-11-30"),
+        _entry("contacts.html#contact-lado"),
+        _entry("guidance/responding.html"),
+    ],
+}
+ZENSICAL = {"config": {"lang": ["en"]}, "items": MATERIAL["docs"]}
+
+
+def test_every_generated_page_has_the_setting_of_its_kind(minimal_project: Layout) -> None:
+    checked = check_edition(minimal_project, "national")
+    assert checked.edition is not None, checked.diagnostics
+    edition = checked.edition
+    renderer = ChartRenderer(cache_dir=None)
+    charts = {
+        tree_id: renderer.chart(edition, tree.item, tree_order(tree.item))
+        for tree_id, tree in edition.content.trees.items()
+    }
+    settings = {
+        page.src_uri: search_setting(page.src_uri.removesuffix(".md") + ".html")
+        for page in render_pages(edition, charts)
+    }
+    assert settings == {
+        "index.md": SearchSetting(),
+        "guidance/responding.md": SearchSetting(boost=2),
+        "flowcharts/police.md": SearchSetting(boost=2),
+        "flowcharts/police-routes.md": SearchSetting(exclude=True),
+        "contacts.md": SearchSetting(boost=3),
+        "scenarios/index.md": SearchSetting(),
+        "scenarios/playground.md": SearchSetting(boost=0.5),
+        "whats-new.md": SearchSetting(exclude=True),
+    }
+
+
+def test_a_page_outside_the_rules_is_left_alone() -> None:
+    assert search_setting("scenarios/handouts/playground.html") == SearchSetting()
+    assert search_setting("print/whole-edition.html#part-2") == SearchSetting()
+
+
+def test_material_index_gets_a_boost_per_entry_and_loses_excluded_pages() -> None:
+    docs = with_search_settings(MATERIAL)["docs"]
+    assert [(d["location"], d.get("boost")) for d in docs] == [
+        ("index.html", None),
+        ("scenarios/playground.html", 0.5),
+        ("flowcharts/police.html", 2),
+        ("flowcharts/police.html#police-call-999", 2),
+        ("contacts.html#contact-lado", 3),
+        ("guidance/responding.html", 2),
+    ]
+
+
+def test_zensical_index_puts_boosted_pages_first_keeping_each_pages_order() -> None:
+    items = with_search_settings(ZENSICAL)["items"]
+    assert [i["location"] for i in items] == [
+        "contacts.html#contact-lado",
+        "flowcharts/police.html",
+        "flowcharts/police.html#police-call-999",
+        "guidance/responding.html",
+        "index.html",
+        "scenarios/playground.html",
+    ]
+    assert all("boost" not in i for i in items)
+
+
+@pytest.mark.parametrize("index", [MATERIAL, ZENSICAL], ids=["material", "zensical"])
+@pytest.mark.parametrize("script", [("", ""), ("var __index = ", ""), ("var __index = ", ";")])
+def test_the_file_step_is_idempotent_in_json_and_script_form(
+    index: dict[str, object], script: tuple[str, str]
+) -> None:
+    prefix, suffix = script
+    text = prefix + json.dumps(index, separators=(",", ":")) + suffix
+    once = index_file_with_search_settings(text)
+    assert once != text
+    assert once.startswith(prefix) and once.endswith(suffix)
+    assert json.loads(once.removeprefix(prefix).removesuffix(suffix)) == with_search_settings(index)
+    assert index_file_with_search_settings(once) == once
+
+
+def test_an_index_of_another_shape_is_left_as_it_is() -> None:
+    assert with_search_settings({"entries": []}) == {"entries": []}
+    assert index_file_with_search_settings("[1, 2]") == "[1, 2]"
