@@ -43,7 +43,7 @@ from generator.render.flowcharts import graphviz_version, run_dot, run_dot_batch
 from generator.render.tree_order import tree_order
 from generator.site.build import build_edition
 from generator.site.engine import runtime
-from generator.site.engine.choice import DEFAULT_ENGINE, PLUGIN_ENGINES
+from generator.site.engine.choice import DEFAULT_ENGINE, ENGINES, PLUGIN_ENGINES
 from generator.site.generate import generate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -181,6 +181,43 @@ def overhead(work: Path, runs: int, sections: int, engine: str, *, pdfs: bool) -
         f"one-section edit, {engine} | safeguide {pdf_median['pdfs']:.2f} s; {pdf_note} | "
         f"{pdf_median['pdfs'] / floor:.2f} of plain `{engine} build`, which makes no PDF |",
     ]
+
+
+def engines(work: Path, sections: int, runs: int) -> list[str]:
+    """Each engine (Zensical included) through ``safeguide build --engine``, a process
+    each: a first build (empty cache), and a rebuild after a one-section edit. Zensical
+    builds in a fresh working folder each time, so it has no rebuild cache of its own."""
+    root = make_project(work / f"engines-{sections}", sections=sections, tree_sizes=NATIONAL_TREES)
+    section = root / "content" / "sections" / "s7.yaml"
+    original = section.read_text(encoding="utf-8")
+    counter = iter(range(10_000))
+    rows = []
+    for engine in ENGINES:
+        out, cache = work / f"engines-{sections}-{engine}", work / f"engines-cache-{engine}"
+        command = [str(SAFEGUIDE), "--project", str(root), "build", "--out", str(out)]
+        command += ["--engine", engine]
+
+        def build(cache: Path, command: list[str] = command) -> None:
+            env = {**os.environ, "SAFEGUIDE_CACHE_DIR": str(cache)}
+            subprocess.run(command, check=True, capture_output=True, env=env)
+
+        def first(engine: str = engine) -> None:
+            build(work / f"engines-empty-{engine}-{next(counter)}")
+
+        def edited(cache: Path = cache) -> None:
+            section.write_text(original.replace("Part 0", f"Part 0 edit {next(counter)}"), "utf-8")
+            build(cache)
+
+        build(cache)  # an earlier build filled the cache
+        medians = side_by_side(runs, first=first, edited=edited)
+        pages = len(list(out.rglob("*.html")))
+        rows.append(
+            f"| Engine {engine}: `safeguide build --engine {engine}`, {sections} sections "
+            f"({pages} HTML files) | first build {medians['first']:.2f} s, rebuild after a "
+            f"one-section edit {medians['edited']:.2f} s | |"
+        )
+    section.write_text(original, encoding="utf-8")
+    return rows
 
 
 def graphviz_batch(work: Path, runs: int) -> list[str]:
@@ -428,6 +465,7 @@ def main() -> None:
                 engine=engine,
                 pdfs=engine == args.engine,
             )
+        rows += engines(work, 10 if args.smoke else 500, 1)
         rows += graphviz_batch(work, runs)
         if not args.smoke:
             rows += cache_and_reload(work, runs)
