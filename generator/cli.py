@@ -87,10 +87,7 @@ def _engine(layout: Layout, option: str | None) -> str:
 ENGINE_OPTION = click.option(
     "--engine",
     type=click.Choice(ENGINES),
-    help=(
-        "Engine to run (default: extra.safeguide.engine in mkdocs.yml, else properdocs); "
-        "zensical builds but cannot serve yet."
-    ),
+    help=("Engine to run (default: extra.safeguide.engine in mkdocs.yml, else properdocs)."),
 )
 
 
@@ -236,14 +233,31 @@ def build(
 @ENGINE_OPTION
 @click.pass_context
 def serve(ctx: click.Context, edition: str | None, dev_addr: str, engine: str | None) -> None:
-    """Serve an edition with live reload (the engine's development server)."""
-    from generator.site.engine.run import ServeUnsupported, serve_edition
+    """Serve an edition with live reload (the engine's development server); no PDFs and no
+    Content-Security-Policy in served pages.
+
+    With zensical, the edition is exported into a temporary folder that `zensical serve`
+    serves; every change to content, flowcharts, site_config or mkdocs.yml writes the
+    export again (a content error is printed and the last good pages stay served). Ctrl-C
+    stops it and removes the folder.
+    """
+    from generator.errors import ContentError
+    from generator.site.engine.run import serve_edition
 
     layout = _layout(ctx)
+    edition_id = edition or DEFAULT_EDITION
     try:
-        serve_edition(layout, edition or DEFAULT_EDITION, dev_addr, engine=_engine(layout, engine))
-    except ServeUnsupported as exc:
-        raise click.UsageError(str(exc)) from None
+        serve_edition(
+            layout,
+            edition_id,
+            dev_addr,
+            engine=_engine(layout, engine),
+            report=lambda found: _report(found, strict=False),
+        )
+    except ContentError as exc:
+        _report(exc.diagnostics, strict=False)
+        click.echo(f"{edition_id}: not served", err=True)
+        sys.exit(EXIT_CONTENT_ERROR)
 
 
 @main.command()

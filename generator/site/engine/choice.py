@@ -22,8 +22,8 @@ PLUGIN_ENGINES = (PROPERDOCS, MKDOCS)
 """The engines that run in this process and take safeguide's pages as a plugin (the MkDocs
 1.x API): ``safeguide build`` and ``safeguide serve``, the default first."""
 ENGINES = (*PLUGIN_ENGINES, ZENSICAL)
-"""Every engine ``safeguide build`` can run; Zensical runs as a command on an export
-(``engine/zensical.py``) and cannot serve yet."""
+"""Every engine ``safeguide build`` and ``safeguide serve`` can run; Zensical runs as a
+command on an export (``engine/zensical.py``)."""
 DEFAULT_ENGINE = PROPERDOCS
 SETTING = "extra.safeguide.engine"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.content.project import Layout
@@ -19,10 +20,6 @@ from generator.text_cache import default_cache_dir
 
 EDITION_VARIABLE = "SAFEGUIDE_EDITION"
 """The edition the hook renders for a plain engine command (default: national)."""
-
-
-class ServeUnsupported(ValueError):
-    """The chosen engine cannot serve an edition with live reload."""
 
 
 def build_site(
@@ -57,16 +54,24 @@ def build_with_engine(
     return build_site(layout, site, site_dir, strict=strict, engine=engine), []
 
 
-def serve_edition(layout: Layout, edition_id: str, dev_addr: str, *, engine: str) -> None:
-    """Serve ``edition_id`` with live reload: the engine's development server loads
-    mkdocs.yml, whose hook renders the edition named in ``SAFEGUIDE_EDITION``. Zensical
-    cannot serve safeguide's pages yet (:class:`ServeUnsupported`)."""
+def serve_edition(
+    layout: Layout,
+    edition_id: str,
+    dev_addr: str,
+    *,
+    engine: str,
+    report: Callable[[list[Diagnostic]], object],
+) -> None:
+    """Serve ``edition_id`` with live reload. ProperDocs and MkDocs: the engine's
+    development server loads mkdocs.yml, whose hook renders the edition named in
+    ``SAFEGUIDE_EDITION``. Zensical, which runs no plugins: ``zensical serve`` on an export
+    that safeguide writes again on every change (``engine/zensical.py``), diagnostics
+    printed through ``report``."""
     if engine == ZENSICAL:
-        raise ServeUnsupported(
-            "serving with zensical is not supported yet (it runs no plugins, so it cannot "
-            "render the edition again on a change); serve with --engine properdocs, or build "
-            "with `safeguide build --engine zensical` and open the site"
-        )
+        from generator.site.engine.zensical import serve_with_zensical
+
+        serve_with_zensical(layout, edition_id, dev_addr, report)
+        return
     runtime.start(engine)
     from generator.site.engine.api import serve
 

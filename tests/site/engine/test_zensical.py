@@ -124,14 +124,6 @@ def test_a_missing_zensical_names_the_package_exits_1_and_keeps_the_site(
     assert leftovers(out) == []
 
 
-def test_serving_with_zensical_is_a_usage_error(minimal_project: Layout) -> None:
-    result = CliRunner().invoke(
-        main, ["--project", str(minimal_project.root), "serve", "--engine", "zensical"]
-    )
-    assert result.exit_code == 2
-    assert "serving with zensical is not supported yet" in result.output
-
-
 # --- the real executable ----------------------------------------------------------------
 
 
