@@ -68,7 +68,7 @@ def serve_edition(
     that safeguide writes again on every change (``engine/zensical.py``), diagnostics
     printed through ``report``."""
     if engine == ZENSICAL:
-        from generator.site.engine.zensical import serve_with_zensical
+        from generator.site.engine.zensical_serve import serve_with_zensical
 
         serve_with_zensical(layout, edition_id, dev_addr, report)
         return

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.project import Layout
-from generator.site.engine.zensical import Synced, sync_folder
+from generator.site.engine.zensical_serve import Synced, sync_folder
 from tests.site.test_serve import PAGE, fetch, free_port, wait_for
 
 EXPORTED = re.compile(r"^national: exported to (?P<work>\S+), served by zensical at ", re.M)
