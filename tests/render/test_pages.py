@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from generator.checks.pipeline import check_edition
 from generator.content.project import Layout
 from generator.render.flowcharts import ChartRenderer
 from generator.render.pages import Page, long_date, render_pages
 from generator.render.tree_order import tree_order
 from tests.conftest import tag
-
-
-@pytest.fixture
-def pages(minimal_project: Layout) -> dict[str, Page]:
-    checked = check_edition(minimal_project, "national")
-    assert checked.edition is not None, checked.diagnostics
-    edition = checked.edition
-    renderer = ChartRenderer(cache_dir=None)
-    charts = {
-        tree_id: renderer.chart(edition, tree.item, tree_order(tree.item))
-        for tree_id, tree in edition.content.trees.items()
-    }
-    return {page.src_uri: page for page in render_pages(edition, charts)}
 
 
 def test_page_set_and_order(pages: dict[str, Page]) -> None:

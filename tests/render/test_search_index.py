@@ -6,17 +6,13 @@ import json
 
 import pytest
 
-from generator.checks.pipeline import check_edition
-from generator.content.project import Layout
-from generator.render.flowcharts import ChartRenderer
-from generator.render.pages import render_pages
+from generator.render.pages import Page
 from generator.render.search_index import (
     SearchSetting,
     index_file_with_search_settings,
     search_setting,
     with_search_settings,
 )
-from generator.render.tree_order import tree_order
 
 
 def _entry(location: str, **more: object) -> dict[str, object]:
@@ -39,19 +35,8 @@ MATERIAL = {
 ZENSICAL = {"config": {"lang": ["en"]}, "items": MATERIAL["docs"]}
 
 
-def test_every_generated_page_has_the_setting_of_its_kind(minimal_project: Layout) -> None:
-    checked = check_edition(minimal_project, "national")
-    assert checked.edition is not None, checked.diagnostics
-    edition = checked.edition
-    renderer = ChartRenderer(cache_dir=None)
-    charts = {
-        tree_id: renderer.chart(edition, tree.item, tree_order(tree.item))
-        for tree_id, tree in edition.content.trees.items()
-    }
-    settings = {
-        page.src_uri: search_setting(page.src_uri.removesuffix(".md") + ".html")
-        for page in render_pages(edition, charts)
-    }
+def test_every_generated_page_has_the_setting_of_its_kind(pages: dict[str, Page]) -> None:
+    settings = {uri: search_setting(uri.removesuffix(".md") + ".html") for uri in pages}
     assert settings == {
         "index.md": SearchSetting(),
         "guidance/responding.md": SearchSetting(boost=2),
