@@ -39,6 +39,16 @@ def open_search(page: Page) -> str:
     return MATERIAL_RESULTS
 
 
+MATERIAL_INPUT = "input.md-search__input"
+ZENSICAL_INPUT = 'input[role="combobox"][aria-label="Search"]'
+
+
+def _found(page: Page, results: str) -> list[str]:
+    page.wait_for_selector(results, timeout=10_000)
+    hrefs = page.locator(results).evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    return [str(h).split("?")[0].split("#")[0] for h in hrefs]
+
+
 def search(page: Page, term: str) -> list[str]:
     """Search for ``term``; the results' page paths, best first."""
     results = open_search(page)
@@ -46,6 +56,17 @@ def search(page: Page, term: str) -> list[str]:
         page.keyboard.insert_text(term)
     else:
         page.keyboard.type(term)
-    page.wait_for_selector(results, timeout=10_000)
-    hrefs = page.locator(results).evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    return [str(h).split("?")[0].split("#")[0] for h in hrefs]
+    return _found(page, results)
+
+
+def search_again(page: Page, term: str) -> list[str]:
+    """With search open (after :func:`search`), replace the term; the new results."""
+    zensical = built_by_zensical(page)
+    field = page.locator(ZENSICAL_INPUT if zensical else MATERIAL_INPUT).first
+    results = ZENSICAL_RESULTS if zensical else MATERIAL_RESULTS
+    field.fill("")
+    field.press("End")  # Material searches on key events, not on input alone
+    page.wait_for_selector(results, state="detached", timeout=10_000)
+    field.fill(term)
+    field.press("End")
+    return _found(page, results)

@@ -10,6 +10,7 @@ from generator.render.pages import Page
 from generator.render.search_index import (
     SearchSetting,
     index_file_with_search_settings,
+    phone_numbers,
     search_setting,
     with_search_settings,
 )
@@ -96,3 +97,43 @@ def test_the_file_step_is_idempotent_in_json_and_script_form(
 def test_an_index_of_another_shape_is_left_as_it_is() -> None:
     assert with_search_settings({"entries": []}) == {"entries": []}
     assert index_file_with_search_settings("[1, 2]") == "[1, 2]"
+
+
+CARD = (
+    "<p>When to use: worried about a child.</p> <ul> <li>Phone: 0808 800 5000 · Any time"
+    "</li> <li>Phone (out of hours): (01632) 960123</li> <li>Text SHOUT to: 85258</li> "
+    "<li>Email: help@example.org</li> <li>For staff; area: England. Source: Guidance "
+    "(Department for Education, 2026), paragraph 101; details checked 24 November 2026.</li>"
+    "</ul>"
+)
+
+
+def test_phone_numbers_are_found_as_written_once_each_in_order() -> None:
+    assert phone_numbers("0808 800 5000 · 0345 603 7627 (24 hours) · 999 101 · 0808 8005000") == [
+        ("0808 800 5000", "08088005000"),
+        ("0345 603 7627", "03456037627"),
+        ("999", "999"),
+        ("101", "101"),
+    ]
+    assert phone_numbers("(01245) 123456, 116 123, 020 7946 0018") == [
+        ("(01245) 123456", "01245123456"),
+        ("116 123", "116123"),
+        ("020 7946 0018", "02079460018"),
+    ]
+    assert phone_numbers("2026, 24 November, 8:00 am, page 12") == []
+
+
+def test_a_contact_card_carries_its_numbers_in_its_title_and_each_other_form() -> None:
+    card = _entry("contacts.html#contact-nspcc-helpline", text=CARD)
+    card["title"] = "NSPCC Helpline"
+    (entry,) = with_search_settings({"docs": [card]})["docs"]
+    assert entry["title"] == "NSPCC Helpline: 0808 800 5000, (01632) 960123, 85258"
+    assert entry["text"].endswith("<p>Also written 08088005000, 01632960123, 01632 960123</p>")
+    assert entry["tags"] == ["0808 800 5000", "(01632) 960123", "85258"]  # Material: outweighs titles
+    assert "101" not in entry["title"]  # a paragraph number in the source line is no number
+    assert with_search_settings({"docs": [entry]})["docs"] == [entry]
+
+
+def test_numbers_are_added_to_contact_cards_only() -> None:
+    section = _entry("guidance/helplines.html#nspcc", text=CARD)
+    assert with_search_settings({"items": [section]})["items"] == [section]
