@@ -129,7 +129,7 @@ def test_a_contact_card_carries_its_numbers_in_its_title_and_each_other_form() -
     (entry,) = with_search_settings({"docs": [card]})["docs"]
     assert entry["title"] == "NSPCC Helpline: 0808 800 5000, (01632) 960123, 85258"
     assert entry["text"].endswith("<p>Also written 08088005000, 01632960123, 01632 960123</p>")
-    assert entry["tags"] == ["0808 800 5000", "(01632) 960123", "85258"]  # Material: outweighs titles
+    assert entry["tags"] == ["0808 800 5000", "(01632) 960123", "85258"]  # outweigh titles
     assert "101" not in entry["title"]  # a paragraph number in the source line is no number
     assert with_search_settings({"docs": [entry]})["docs"] == [entry]
 
