@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.project import Layout
+from generator.render.search_index import PAGE_WEIGHT
 from generator.site.build import build_edition
 from tests.conftest import REPO
 
@@ -43,13 +44,17 @@ def test_material_index_weighs_pages_and_leaves_sign_off_tables_out(tmp_path: Pa
     out = tmp_path / "national"
     build_edition(Layout(REPO), "national", out)
     docs = _entries(out / "search" / "search_index.json", "docs")
-    by_page = {str(d["location"]).split("#")[0]: d.get("boost") for d in docs}
-    assert by_page["contacts.html"] == 3
-    assert by_page["guidance/radicalisation-and-prevent.html"] == 2
-    assert by_page["flowcharts/when-to-call-the-police.html"] == 2
-    assert by_page["scenarios/a-post-on-sunday-night.html"] == 0.5
-    assert by_page["index.html"] is None
-    assert not [p for p in by_page if p.endswith("-routes.html") or p == "whats-new.html"]
+    boost = {str(d["location"]): d.get("boost") for d in docs}
+    assert boost["contacts.html#contact-nspcc-helpline"] == 3
+    assert boost["guidance/radicalisation-and-prevent.html"] == 2 * PAGE_WEIGHT
+    assert boost["flowcharts/when-to-call-the-police.html"] == 2 * PAGE_WEIGHT
+    assert boost["flowcharts/when-to-call-the-police.html#when-to-call-the-police-call-999"] == 2
+    assert boost["scenarios/a-post-on-sunday-night.html"] == 0.5 * PAGE_WEIGHT
+    assert boost["index.html"] is None
+    pages = {location.split("#")[0] for location in boost}
+    assert not [p for p in pages if p.endswith("-routes.html") or p == "whats-new.html"]
+    (nspcc,) = [d for d in docs if d["location"] == "contacts.html#contact-nspcc-helpline"]
+    assert nspcc["tags"] == ["0808 800 5000"]
     assert (out / "flowcharts" / "when-to-call-the-police-routes.html").is_file()
 
 
@@ -59,6 +64,8 @@ def test_zensical_index_puts_contacts_first_and_leaves_sign_off_tables_out(
     items = _entries(zensical_national / "search.json", "items")
     pages = [str(i["location"]).split("#")[0] for i in items]
     assert pages[0] == "contacts.html"
+    (nspcc,) = [i for i in items if i["location"] == "contacts.html#contact-nspcc-helpline"]
+    assert nspcc["title"] == "NSPCC Helpline: 0808 800 5000"
     assert pages.index("flowcharts/when-to-call-the-police.html") < pages.index("index.html")
     assert pages.index("index.html") < pages.index("scenarios/a-post-on-sunday-night.html")
     assert not [p for p in pages if p.endswith("-routes.html") or p == "whats-new.html"]

@@ -4,23 +4,25 @@ Which pages search puts first, and which it leaves out, is decided here, on the 
 engine wrote, not in page front matter (an engine without Material's search plugin, such
 as Zensical, drops ``search.boost`` and ``search.exclude``):
 
-- the contact directory first (boost 3), then guidance and flowcharts (2), scenarios last
-  (0.5);
+- the contact directory first (weight 3), then guidance and flowcharts (2), scenarios last
+  (0.5); a page's own entry (its title and opening) three times its headings', so a page
+  whose title names the query ranks above pages that mention it in a heading or a step;
 - the flowcharts' route sign-off tables and "What's new" out of search: they repeat
-  every term of the edition.
+  every term of the edition;
+- phone numbers as one searchable value: each contact card's entry carries each of its
+  numbers' other forms ("08088005000"; the national format when it was published
+  otherwise) in its text, so a number typed without spaces or brackets finds the card
+  (only the card: that form is nowhere else), and its numbers where they outweigh other
+  pages' words (Material: its tags; Zensical: its title).
 
 Two index formats are known. Material's (``search/search_index.json``, ``docs``) carries a
-``boost`` per entry that its search worker weighs. Zensical's (``search.json``,
-``items``) has no boost, and its search worker keeps the index order among results that
-score the same; boosted pages' entries are moved ahead of the rest (a stable sort, so
-each page's entries stay together and in order). Both formats are also published as a
-script (``var __index = ...``) for search from file://.
-
-Phone numbers are one searchable value: each contact card's entry carries its numbers in
-its title ("NSPCC Helpline: 0808 800 5000"), so a number as published finds the card
-first on either engine (a title outweighs text on both), and in its text each number
-without spaces or brackets ("08088005000"), so a number typed that way finds the card
-(only the card: that form is nowhere else).
+``boost`` per entry that its search worker multiplies into the score, and tags that
+outweigh titles. Zensical's (``search.json``, ``items``; 0.0.73) has neither: its worker
+ranks by the field matched (title, breadcrumb, text), then by where in it, then by how
+many matches, and keeps the index order among results equal on all three; weighted
+pages' entries, and pages' own entries, are moved ahead (a stable sort), which decides
+those ties and nothing more. Both formats are also published as a script
+(``var __index = ...``) for search from file://.
 
 Pure functions; :func:`with_search_settings` is idempotent.
 """
@@ -51,6 +53,15 @@ class SearchSetting:
     boost: float | None = None
     exclude: bool = False
 
+
+MATERIAL_SEPARATOR = r'[\s\-,:!=\[\]()"`/]+|\.(?!\d)'
+"""Where Material's search splits words: at punctuation too, as Zensical's does (its
+default splits at spaces and hyphens only, so "(FGM)" and "(01632)" were words of their
+own that "FGM" and "01632" did not find); a dot only when no digit follows."""
+PAGE_WEIGHT = 3
+"""A page's own entry (its title and opening) weighs this many times its headings': a
+page whose title names the query ranks above pages whose headings or steps mention it
+("FGM" finds the FGM flowchart before the forced marriage step that points to it)."""
 
 _RULES: tuple[tuple[re.Pattern[str], SearchSetting], ...] = tuple(
     (re.compile(pattern), setting)
@@ -129,43 +140,55 @@ def _other_forms(written: str, digits: str) -> list[str]:
     return [form for form in dict.fromkeys([digits, national]) if form != written]
 
 
-def _with_numbers(entry: dict[str, Any], *, as_tags: bool) -> dict[str, Any]:
-    """A contact card's entry with its numbers in its title and their other forms in its
-    text; with ``as_tags`` (Material: a tag outweighs any title) also as its tags, so a
-    short number (999, 101) finds the card before the flowchart steps that name it."""
+def _with_numbers(entry: dict[str, Any], *, material: bool) -> dict[str, Any]:
+    """A contact card's entry with the other forms of its numbers in its text, and its
+    numbers where they outweigh other pages' words: on Material as its tags (a tag
+    outweighs any title, so even 999 and 101 find the card before the flowchart steps
+    that name them, and the card's title stays its name), on Zensical, which searches no
+    tags, in its title."""
     if not CONTACT_ENTRY.fullmatch(str(entry.get("location", ""))):
         return entry
     title, text = str(entry.get("title", "")), str(entry.get("text", ""))
     channels = " · ".join(m.group("value") for m in _CHANNEL.finditer(text))
     numbers = phone_numbers(channels)
-    missing = [written for written, _ in numbers if written not in title]
+    if not numbers:
+        return entry
     others = [form for written, digits in numbers for form in _other_forms(written, digits)]
     unwritten = [f for f in others if not re.search(rf"(?<!\d){re.escape(f)}(?!\d)", text)]
-    if missing:
-        title = f"{title}: {', '.join(missing)}"
     if unwritten:
         text = f"{text} <p>Also written {', '.join(unwritten)}</p>"
-    tagged = {}
-    if as_tags and numbers:
-        tags = list(dict.fromkeys([*entry.get("tags", []), *(written for written, _ in numbers)]))
-        tagged = {"tags": tags}
-    return {**entry, "title": title, "text": text, **tagged}
+    written = [number for number, _ in numbers]
+    if material:
+        tags = list(dict.fromkeys([*entry.get("tags", []), *written]))
+        return {**entry, "text": text, "tags": tags}
+    missing = [number for number in written if number not in title]
+    if missing:
+        title = f"{title}: {', '.join(missing)}"
+    return {**entry, "title": title, "text": text}
 
 
-def _kept(entries: list[dict[str, Any]], *, as_tags: bool = False) -> list[dict[str, Any]]:
+def _kept(entries: list[dict[str, Any]], *, material: bool) -> list[dict[str, Any]]:
     return [
-        _with_numbers(e, as_tags=as_tags)
+        _with_numbers(e, material=material)
         for e in entries
         if not search_setting(str(e.get("location", ""))).exclude
     ]
 
 
+def _is_page(entry: dict[str, Any]) -> bool:
+    """The entry of a page's title and opening, not of a heading within it."""
+    return "#" not in str(entry.get("location", ""))
+
+
 def _material(index: dict[str, Any]) -> dict[str, Any]:
     docs = []
-    for doc in _kept(index["docs"], as_tags=True):
+    for doc in _kept(index["docs"], material=True):
         boost = search_setting(str(doc.get("location", ""))).boost
+        if boost is not None and _is_page(doc):
+            boost *= PAGE_WEIGHT
         docs.append(doc if boost is None else {**doc, "boost": boost})
-    return {**index, "docs": docs}
+    config = {**index.get("config", {}), "separator": MATERIAL_SEPARATOR}
+    return {**index, "config": config, "docs": docs}
 
 
 def _zensical(index: dict[str, Any]) -> dict[str, Any]:
@@ -173,7 +196,10 @@ def _zensical(index: dict[str, Any]) -> dict[str, Any]:
         boost = search_setting(str(item.get("location", ""))).boost
         return 1.0 if boost is None else boost
 
-    return {**index, "items": sorted(_kept(index["items"]), key=weight, reverse=True)}
+    def order(item: dict[str, Any]) -> tuple[float, int]:
+        return -weight(item), 0 if _is_page(item) else 1
+
+    return {**index, "items": sorted(_kept(index["items"], material=False), key=order)}
 
 
 def with_search_settings(index: dict[str, Any]) -> dict[str, Any]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from generator.render.pages import Page
 from generator.render.search_index import (
+    MATERIAL_SEPARATOR,
+    PAGE_WEIGHT,
     SearchSetting,
     index_file_with_search_settings,
     phone_numbers,
@@ -59,21 +62,21 @@ def test_material_index_gets_a_boost_per_entry_and_loses_excluded_pages() -> Non
     docs = with_search_settings(MATERIAL)["docs"]
     assert [(d["location"], d.get("boost")) for d in docs] == [
         ("index.html", None),
-        ("scenarios/playground.html", 0.5),
-        ("flowcharts/police.html", 2),
-        ("flowcharts/police.html#police-call-999", 2),
+        ("scenarios/playground.html", 0.5 * PAGE_WEIGHT),  # a page's own entry
+        ("flowcharts/police.html", 2 * PAGE_WEIGHT),
+        ("flowcharts/police.html#police-call-999", 2),  # a heading (a step) of it
         ("contacts.html#contact-lado", 3),
-        ("guidance/responding.html", 2),
+        ("guidance/responding.html", 2 * PAGE_WEIGHT),
     ]
 
 
-def test_zensical_index_puts_boosted_pages_first_keeping_each_pages_order() -> None:
+def test_zensical_index_puts_weighted_pages_first_and_pages_before_their_headings() -> None:
     items = with_search_settings(ZENSICAL)["items"]
     assert [i["location"] for i in items] == [
         "contacts.html#contact-lado",
-        "flowcharts/police.html",
-        "flowcharts/police.html#police-call-999",
+        "flowcharts/police.html",  # pages' own entries before their headings
         "guidance/responding.html",
+        "flowcharts/police.html#police-call-999",
         "index.html",
         "scenarios/playground.html",
     ]
@@ -123,15 +126,38 @@ def test_phone_numbers_are_found_as_written_once_each_in_order() -> None:
     assert phone_numbers("2026, 24 November, 8:00 am, page 12") == []
 
 
-def test_a_contact_card_carries_its_numbers_in_its_title_and_each_other_form() -> None:
-    card = _entry("contacts.html#contact-nspcc-helpline", text=CARD)
-    card["title"] = "NSPCC Helpline"
+def test_a_contact_card_carries_its_numbers_as_tags_on_material() -> None:
+    card = {**_entry("contacts.html#contact-nspcc-helpline", text=CARD), "title": "NSPCC"}
     (entry,) = with_search_settings({"docs": [card]})["docs"]
-    assert entry["title"] == "NSPCC Helpline: 0808 800 5000, (01632) 960123, 85258"
-    assert entry["text"].endswith("<p>Also written 08088005000, 01632960123, 01632 960123</p>")
+    assert entry["title"] == "NSPCC"
     assert entry["tags"] == ["0808 800 5000", "(01632) 960123", "85258"]  # outweigh titles
-    assert "101" not in entry["title"]  # a paragraph number in the source line is no number
+    assert entry["text"].endswith("<p>Also written 08088005000, 01632960123, 01632 960123</p>")
+    assert "101" not in entry["tags"]  # a paragraph number in the source line is no number
     assert with_search_settings({"docs": [entry]})["docs"] == [entry]
+
+
+def test_a_contact_card_carries_its_numbers_in_its_title_on_zensical() -> None:
+    card = {**_entry("contacts.html#contact-nspcc-helpline", text=CARD), "title": "NSPCC"}
+    (entry,) = with_search_settings({"items": [card]})["items"]
+    assert entry["title"] == "NSPCC: 0808 800 5000, (01632) 960123, 85258"
+    assert entry["text"].endswith("<p>Also written 08088005000, 01632960123, 01632 960123</p>")
+    assert "tags" not in entry
+    assert with_search_settings({"items": [entry]})["items"] == [entry]
+
+
+def test_material_splits_words_at_punctuation_as_zensical_does() -> None:
+    config = with_search_settings(MATERIAL)["config"]
+    assert config == {"lang": ["en"], "separator": MATERIAL_SEPARATOR}
+    words = re.split(MATERIAL_SEPARATOR, "Female genital mutilation (FGM): 0.5 (01632) 960123")
+    assert [w for w in words if w] == [
+        "Female",
+        "genital",
+        "mutilation",
+        "FGM",
+        "0.5",
+        "01632",
+        "960123",
+    ]
 
 
 def test_numbers_are_added_to_contact_cards_only() -> None:
