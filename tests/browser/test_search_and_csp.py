@@ -18,7 +18,11 @@ LISTEN = (
     "e.violatedDirective + ' ' + e.blockedURI));"
 )
 EXPECTED_FIRST = {
-    "LADO": ("flowcharts/allegations-against-staff.html", "guidance/concerns-about-adults.html"),
+    "LADO": (  # a local edition's own LADO card may come first: it is the LADO
+        "flowcharts/allegations-against-staff.html",
+        "guidance/concerns-about-adults.html",
+        "contacts.html",
+    ),
     "FGM": ("flowcharts/fgm-mandatory-reporting.html",),
     "Prevent": (
         "flowcharts/radicalisation-and-prevent.html",
