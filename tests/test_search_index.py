@@ -65,7 +65,7 @@ def test_zensical_index_puts_contacts_first_and_leaves_sign_off_tables_out(
     pages = [str(i["location"]).split("#")[0] for i in items]
     assert pages[0] == "contacts.html"
     (nspcc,) = [i for i in items if i["location"] == "contacts.html#contact-nspcc-helpline"]
-    assert nspcc["title"] == "NSPCC Helpline: 0808 800 5000"
+    assert nspcc["title"] == "0808 800 5000 · NSPCC Helpline"
     assert pages.index("flowcharts/when-to-call-the-police.html") < pages.index("index.html")
     assert pages.index("index.html") < pages.index("scenarios/a-post-on-sunday-night.html")
     assert not [p for p in pages if p.endswith("-routes.html") or p == "whats-new.html"]

@@ -145,7 +145,7 @@ def _with_numbers(entry: dict[str, Any], *, material: bool) -> dict[str, Any]:
     numbers where they outweigh other pages' words: on Material as its tags (a tag
     outweighs any title, so even 999 and 101 find the card before the flowchart steps
     that name them, and the card's title stays its name), on Zensical, which searches no
-    tags, in its title."""
+    tags, at the start of its title ("999 · Police emergency": before "Call 999 now")."""
     if not CONTACT_ENTRY.fullmatch(str(entry.get("location", ""))):
         return entry
     title, text = str(entry.get("title", "")), str(entry.get("text", ""))
@@ -162,8 +162,8 @@ def _with_numbers(entry: dict[str, Any], *, material: bool) -> dict[str, Any]:
         tags = list(dict.fromkeys([*entry.get("tags", []), *written]))
         return {**entry, "text": text, "tags": tags}
     missing = [number for number in written if number not in title]
-    if missing:
-        title = f"{title}: {', '.join(missing)}"
+    if missing:  # first: Zensical ranks a word early in a title above one later in it
+        title = f"{', '.join(missing)} · {title}"
     return {**entry, "title": title, "text": text}
 
 

@@ -139,7 +139,7 @@ def test_a_contact_card_carries_its_numbers_as_tags_on_material() -> None:
 def test_a_contact_card_carries_its_numbers_in_its_title_on_zensical() -> None:
     card = {**_entry("contacts.html#contact-nspcc-helpline", text=CARD), "title": "NSPCC"}
     (entry,) = with_search_settings({"items": [card]})["items"]
-    assert entry["title"] == "NSPCC: 0808 800 5000, (01632) 960123, 85258"
+    assert entry["title"] == "0808 800 5000, (01632) 960123, 85258 · NSPCC"
     assert entry["text"].endswith("<p>Also written 08088005000, 01632960123, 01632 960123</p>")
     assert "tags" not in entry
     assert with_search_settings({"items": [entry]})["items"] == [entry]
