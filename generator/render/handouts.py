@@ -1,7 +1,9 @@
-"""Printable training handouts: scenario cards (front and back) and route sheets. Pure."""
+"""Printable training handouts: scenario cards, four to an A4 page with cut lines (a page of
+fronts, then a page of their backs set for double-sided printing), and route sheets. Pure."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +23,13 @@ _ENVIRONMENT = html_environment()
 # 1,761 characters of questions and answers (8 per answer box) fit on one page, 2,448 do
 # not; above this size the sheet is set closer (8pt, tighter rows) so it stays one page.
 DENSE_ROUTE_SHEET = 2000
+CARDS_PER_PAGE = 4
+"""Cards on one A4 page: two across, two down, each about A6."""
+# Measured in Chromium: on a quarter of A4, a narrative of 490 characters fits at 11.5pt and
+# one of 612 does not; discussion questions of 372 characters in all fit at 10.5pt and 398
+# do not. Above these sizes the side is set closer (10pt, tighter lines) so nothing is cut off.
+DENSE_CARD_FRONT = 520
+DENSE_CARD_BACK = 380
 
 
 def handout_set(tree: DecisionTree, scenarios: Sequence[Scenario]) -> dict[str, Any]:
@@ -59,6 +68,30 @@ def handout_sets(edition: ResolvedEdition) -> list[dict[str, Any]]:
     ]
 
 
+def card_pages(sets: list[dict[str, Any]]) -> list[dict[str, list[Any]]]:
+    """The cards of ``sets`` four to a page: each page's fronts in reading order, and their
+    backs in the order that puts each back behind its front when the sheet is printed on
+    both sides and turned over on its long edge (the two cards of a row swap places).
+    A missing card is ``None`` (an empty place on the last page)."""
+    cards = [
+        {
+            "tree": s["tree"],
+            "scenario": scenario,
+            "dense_front": len(scenario.narrative) > DENSE_CARD_FRONT,
+            "dense_back": sum(len(q) for q in scenario.discussion) > DENSE_CARD_BACK,
+        }
+        for s in sets
+        for scenario in s["scenarios"]
+    ]
+    pages = []
+    for start in range(0, len(cards), CARDS_PER_PAGE):
+        fronts: list[Any] = cards[start : start + CARDS_PER_PAGE]
+        fronts += [None] * (CARDS_PER_PAGE - len(fronts))
+        backs = [fronts[i ^ 1] for i in range(CARDS_PER_PAGE)]  # 0<->1, 2<->3
+        pages.append({"fronts": fronts, "backs": backs})
+    return pages
+
+
 def handouts_html(
     edition: ResolvedEdition,
     sets: list[dict[str, Any]],
@@ -66,10 +99,12 @@ def handouts_html(
     generated: str,
     version: str = "",
 ) -> str:
-    """A printable handout document of ``sets``: every card side and route sheet one A4 page."""
+    """A printable handout document of ``sets``: the scenario cards four to an A4 page
+    (fronts, then backs), then each route sheet on a page of its own."""
     return _ENVIRONMENT.get_template("handouts.html.j2").render(
         title=title,
         sets=sets,
+        pages=card_pages(sets),
         edition_name=edition.edition.item.name,
         stamp=stamp(edition, version, generated),
     )
@@ -92,5 +127,7 @@ def handout_files(edition: ResolvedEdition, generated: str, version: str = "") -
 
 
 def expected_pages(sets: list[dict[str, Any]]) -> int:
-    """Pages the all-handouts PDF should have: two per scenario card and one per route sheet."""
-    return sum(2 * len(s["scenarios"]) + (1 if s["questions"] else 0) for s in sets)
+    """Pages a handout document of ``sets`` should print on: a page of fronts and a page of
+    backs for every four cards, and one per route sheet."""
+    cards = sum(len(s["scenarios"]) for s in sets)
+    return 2 * math.ceil(cards / CARDS_PER_PAGE) + sum(1 for s in sets if s["questions"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import html
+import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -193,6 +194,8 @@ def render_pages(
     *,
     card_pdf: bool = False,
     handouts_pdf: bool = False,
+    facilitator_pack: bool = False,
+    facilitator_pack_pdf: bool = False,
     print_pdf: bool = False,
     facilitator: bool = False,
     guidance_pages: Sequence[Page] | None = None,
@@ -294,6 +297,8 @@ def render_pages(
                     by_tree=[(t, items) for t, items in by_tree if items],
                     by_topic=_scenarios_by_topic(scenarios),
                     handouts_pdf=handouts_pdf,
+                    facilitator_pack=facilitator_pack,
+                    facilitator_pack_pdf=facilitator_pack_pdf,
                 ),
             )
         )
@@ -419,6 +424,32 @@ def section_pages(
     return pages
 
 
+def route_edge_ids(tree: DecisionTree, visited: Sequence[str], answers: list[str]) -> list[str]:
+    """The arrows a walk took, as ``<node id>-<answer index>`` (a step's one arrow is index
+    0): the answer given at each question in turn, so two answers to the same next box are
+    told apart."""
+    by_id = {node.id: node for node in tree.nodes}
+    given = iter(answers)
+    edges = []
+    for here, there in itertools.pairwise(visited):
+        node = by_id[here]
+        if isinstance(node, QuestionNode):
+            label = next(given, "").casefold()
+            index = next(
+                (
+                    i
+                    for i, a in enumerate(node.answers)
+                    if a.label.casefold() == label and a.next == there
+                ),
+                None,
+            )
+            if index is not None:
+                edges.append(f"{here}-{index}")
+        else:
+            edges.append(f"{here}-0")
+    return edges
+
+
 def render_scenario_page(
     env: jinja2.Environment,
     tree: DecisionTree,
@@ -446,7 +477,13 @@ def render_scenario_page(
         tree=tree,
         route=route,
         outcome=outcome,
-        chart=route_chart(chart, tree.id, result.visited, f"../flowcharts/{tree.id}.html")
+        chart=route_chart(
+            chart,
+            tree.id,
+            result.visited,
+            f"../flowcharts/{tree.id}.html",
+            route_edge_ids(tree, result.visited, list(scenario.answers)),
+        )
         if chart
         else "",
         facilitator=facilitator,

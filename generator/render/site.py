@@ -22,6 +22,7 @@ from generator.models import Contact
 from generator.models.channel_display import channel_view
 from generator.render.card import CARD_PDF
 from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
+from generator.render.facilitator_pack import FACILITATOR_PACK_HTML, FACILITATOR_PACK_PDF
 from generator.render.feed import atom_feed
 from generator.render.handouts import ALL_HANDOUTS_PDF
 from generator.render.pages import Page, render_pages
@@ -166,6 +167,8 @@ def render_site(
         today,
         card_pdf=has_pdf,
         handouts_pdf=ALL_HANDOUTS_PDF in (assets or {}),
+        facilitator_pack=FACILITATOR_PACK_HTML in (assets or {}),
+        facilitator_pack_pdf=FACILITATOR_PACK_PDF in (assets or {}),
         print_pdf=PRINT_PDF in (assets or {}),
         guidance_pages=guidance_pages,
         cache=cache,

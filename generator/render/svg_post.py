@@ -74,16 +74,31 @@ def postprocess_svg(svg: str, tree_id: str) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
 
 
-def route_chart(svg: str, tree_id: str, node_ids: Iterable[str], tree_page: str) -> str:
-    """The chart with the nodes of one route marked ``sg-on-route``, for a scenario page.
+def route_chart(
+    svg: str,
+    tree_id: str,
+    node_ids: Iterable[str],
+    tree_page: str,
+    edge_ids: Iterable[str] = (),
+) -> str:
+    """The chart with the boxes and arrows of one route marked ``sg-on-route``, for a
+    scenario page (the site's CSS draws them thicker and in the route's colour).
 
-    Links to steps point at ``tree_page`` (the chart is no longer on the tree's own page).
+    ``edge_ids`` are the route's arrows as ``<node id>-<answer index>``, as
+    :func:`generator.render.dot_source.tree_to_dot` names them. Links to steps point at
+    ``tree_page`` (the chart is no longer on the tree's own page).
     """
     marked = svg
     for node_id in node_ids:
         marked = marked.replace(
             f'id="{tree_id}-node-{node_id}" class="node sg-node',
             f'id="{tree_id}-node-{node_id}" class="node sg-node sg-on-route',
+            1,
+        )
+    for edge_id in edge_ids:
+        marked = marked.replace(
+            f'id="{tree_id}-edge-{edge_id}" class="edge"',
+            f'id="{tree_id}-edge-{edge_id}" class="edge sg-on-route"',
             1,
         )
     return marked.replace(f'href="#{tree_id}-', f'href="{tree_page}#{tree_id}-')

@@ -14,6 +14,11 @@ from generator.errors import Diagnostic, errors_in
 from generator.exports import generated_at, inputs_hash
 from generator.render.card import CARD_FILE, CARD_PDF, card_html
 from generator.render.external_links import with_safe_external_links
+from generator.render.facilitator_pack import (
+    FACILITATOR_PACK_HTML,
+    FACILITATOR_PACK_PDF,
+    facilitator_pack_files,
+)
 from generator.render.flowcharts import ChartRenderer
 from generator.render.handouts import ALL_HANDOUTS_HTML, ALL_HANDOUTS_PDF, handout_files
 from generator.render.pages import section_pages
@@ -105,8 +110,14 @@ def generate(
             TextCache(cache_dir / "print-html", ".html") if cache_dir else None,
         ),
         **handout_files(edition, now, version),
+        **facilitator_pack_files(edition, now, version),
     }
-    to_print = {CARD_PDF: CARD_FILE, PRINT_PDF: PRINT_HTML, ALL_HANDOUTS_PDF: ALL_HANDOUTS_HTML}
+    to_print = {
+        CARD_PDF: CARD_FILE,
+        PRINT_PDF: PRINT_HTML,
+        ALL_HANDOUTS_PDF: ALL_HANDOUTS_HTML,
+        FACILITATOR_PACK_PDF: FACILITATOR_PACK_HTML,
+    }
     printed, card_note = (
         print_pdfs(
             {pdf: standalone[html] for pdf, html in to_print.items() if html in standalone},

@@ -24,6 +24,7 @@ PAGE_TYPES = (
     "whats-new.html",
     "who-to-call.html",
     "scenarios/handouts/kcsie-part-5-cards.html",
+    "scenarios/facilitator-pack.html",
     "404.html",
 )
 AXE = Axe()

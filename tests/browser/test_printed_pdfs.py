@@ -15,7 +15,12 @@ from generator.site.build import build_edition
 from generator.site.printed_pdfs import CARD_PDF_VARIABLE
 from tests.browser.conftest import chromium_path
 
-PDFS = ("who-to-call.pdf", "print/whole-edition.pdf", "scenarios/handouts/all-handouts.pdf")
+PDFS = (
+    "who-to-call.pdf",
+    "print/whole-edition.pdf",
+    "scenarios/handouts/all-handouts.pdf",
+    "scenarios/facilitator-pack.pdf",
+)
 DATES = re.compile(rb"/(?:CreationDate|ModDate) \(D:(\d{14})")
 
 

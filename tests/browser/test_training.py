@@ -32,8 +32,9 @@ def test_the_expected_route_reveal_works_without_javascript(
     assert page.locator(".sg-route-chart").is_hidden()
     page.locator("details.success > summary").click()
     assert details.get_attribute("open") is not None
-    # No at step 1, then "Rape..." at step 2, to the outcome: three boxes on the route.
-    assert page.locator(".sg-route-chart svg .sg-on-route").count() == 3
+    # No at step 1, then "Rape..." at step 2, to the outcome: three boxes and two arrows.
+    assert page.locator(".sg-route-chart svg .sg-node.sg-on-route").count() == 3
+    assert page.locator(".sg-route-chart svg .edge.sg-on-route").count() == 2
     assert page.locator(".sg-facilitator").is_hidden()  # notes are for the facilitator view
     context.close()
 
@@ -87,7 +88,7 @@ def test_presentation_mode_runs_from_a_presenter_clicker(
     page.close()
 
 
-def test_handouts_print_one_page_per_card_side_and_route_sheet(
+def test_handouts_print_four_cards_to_a_page_and_one_page_per_route_sheet(
     national_site: Path, tmp_path: Path
 ) -> None:
     checked = check_edition(Layout(REPO), "national")
@@ -95,4 +96,5 @@ def test_handouts_print_one_page_per_card_side_and_route_sheet(
     pdf = tmp_path / "handouts.pdf"
     print_to_pdf(national_site / "scenarios" / "handouts" / "all-handouts.html", pdf)
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
-    assert pages == expected_pages(handout_sets(checked.edition)) == 106  # 45 scenarios, 16 sheets
+    # 45 scenarios on 12 pages of fronts and 12 of backs, then 16 route sheets
+    assert pages == expected_pages(handout_sets(checked.edition)) == 40

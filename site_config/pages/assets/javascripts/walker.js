@@ -93,10 +93,25 @@
     this.present = element("button", "sg-walker__present", "Present on a projector");
     this.present.type = "button";
     this.present.setAttribute("aria-pressed", "false");
+    this.present.setAttribute("aria-keyshortcuts", "p");
+    this.present.setAttribute("aria-describedby", id + "-walker-shortcut");
+    var shortcut = element("span", "sg-walker__shortcut", "Shortcut: ");
+    shortcut.id = id + "-walker-shortcut";
+    shortcut.appendChild(element("kbd", "", "P"));
+    shortcut.appendChild(document.createTextNode(" presents or leaves"));
+    this.showChart = element("button", "sg-walker__show-chart", "Show chart");
+    this.showChart.type = "button";
+    this.showChart.setAttribute("aria-pressed", "false");
+    this.showChart.hidden = true;
     controls.appendChild(this.back);
     controls.appendChild(this.again);
     controls.appendChild(this.present);
+    controls.appendChild(this.showChart);
+    controls.appendChild(shortcut);
     this.mount.appendChild(controls);
+    this.chartPanel = element("div", "sg-walker__chart");
+    this.chartPanel.hidden = true;
+    this.mount.appendChild(this.chartPanel);
     this.mount.appendChild(element("h4", "sg-walker__route-title", "Your route so far"));
     this.routeList = element("ol", "sg-walker__route");
     this.mount.appendChild(this.routeList);
@@ -110,10 +125,78 @@
     this.present.addEventListener("click", function () {
       self.setPresenting(!self.presenting);
     });
+    this.showChart.addEventListener("click", function () {
+      self.setChartShown(!self.chartShown);
+    });
     document.addEventListener("keydown", function (event) {
       if (self.presenting) self.presenterKey(event);
     });
+    window.addEventListener("resize", function () {
+      if (self.presenting) self.fit();
+    });
     this.mount.hidden = false;
+  };
+
+  /* Is the key pressed in a place that takes typing (search box, form field)? */
+  function typingInto(target) {
+    if (!target || !target.tagName) return false;
+    var tag = target.tagName.toLowerCase();
+    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
+  }
+
+  /*
+   * "P" (with no Ctrl, Alt or Meta, and not while typing) presents the page's step-through
+   * or leaves presentation. Listened for on window before anything else, so the theme's
+   * own "p" (previous page) does not also run.
+   */
+  Walker.prototype.listenForShortcut = function () {
+    var self = this;
+    window.addEventListener(
+      "keydown",
+      function (event) {
+        if (event.key !== "p" && event.key !== "P") return;
+        if (event.ctrlKey || event.altKey || event.metaKey || typingInto(event.target)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        self.setPresenting(!self.presenting);
+      },
+      true
+    );
+  };
+
+  /*
+   * "Show chart" in presentation mode: the page's own chart moves beside the question (the
+   * box the walk is at outlined) and back to its place on the page when hidden again.
+   */
+  Walker.prototype.setChartShown = function (on) {
+    if (!this.chart) return;
+    this.chartShown = on;
+    if (on) {
+      this.chartHome = { parent: this.chart.parentNode, next: this.chart.nextSibling };
+      this.chartPanel.appendChild(this.chart);
+    } else if (this.chartHome) {
+      this.chartHome.parent.insertBefore(this.chart, this.chartHome.next);
+      this.chartHome = null;
+    }
+    this.chartPanel.hidden = !on;
+    this.mount.classList.toggle("sg-walker--chart", on);
+    this.showChart.setAttribute("aria-pressed", on ? "true" : "false");
+    this.showChart.textContent = on ? "Hide chart" : "Show chart";
+    this.fit();
+  };
+
+  /*
+   * In presentation mode the card and its answers fit the screen without scrolling: the
+   * type is made smaller, a step at a time, only when the step does not fit at full size.
+   */
+  Walker.prototype.fit = function () {
+    var scale = 1;
+    this.mount.style.setProperty("--sg-fit", "1");
+    if (!this.presenting) return;
+    while (this.mount.scrollHeight > this.mount.clientHeight + 1 && scale > 0.5) {
+      scale = Math.round((scale - 0.05) * 100) / 100;
+      this.mount.style.setProperty("--sg-fit", String(scale));
+    }
   };
 
   /*
@@ -121,15 +204,18 @@
    * time. A presenter clicker's Next (PageDown, Right, Down, Space) moves to the next
    * answer and Previous (PageUp, Left, Up) to the one before, or back a question from
    * the question itself; Enter chooses; 1 to 9 choose directly; Home starts again;
-   * Escape leaves.
+   * Escape (or P) leaves.
    */
   Walker.prototype.setPresenting = function (on) {
+    if (!on && this.chartShown) this.setChartShown(false);
     this.presenting = on;
+    this.showChart.hidden = !on || !this.chart;
     this.mount.classList.toggle("sg-walker--present", on);
     // the page under the full-screen walker neither scrolls nor shows its scroll bar
     document.documentElement.classList.toggle("sg-presenting", on);
     this.present.setAttribute("aria-pressed", on ? "true" : "false");
     this.present.textContent = on ? "Leave presentation (Esc)" : "Present on a projector";
+    this.fit();
     var heading = this.card.querySelector(".sg-walker__question");
     if (heading) heading.focus();
   };
@@ -250,6 +336,18 @@
       choices.appendChild(next);
     }
     if (choices.childNodes.length) this.card.appendChild(choices);
+    var hidden = this.card.querySelector(
+      ".sg-walker__detail, .sg-walker__actions, .sg-walker__contacts, .sg-walker__follow"
+    );
+    if (hidden) {
+      var note = element(
+        "p",
+        "sg-walker__chart-note",
+        "Details, actions and contacts of this step show when the chart is hidden."
+      );
+      note.hidden = true; // shown by the stylesheet beside the chart only
+      this.card.appendChild(note);
+    }
     var more = element("a", "sg-walker__more", "Read step " + number + " in full");
     more.href = "#" + this.tree.id + "-" + node.id;
     this.card.appendChild(more);
@@ -266,20 +364,38 @@
     }
     this.back.disabled = !this.history.length;
     this.highlight();
+    if (this.presenting) this.fit();
     if (announce) {
       this.live.textContent = heading.textContent;
       heading.focus();
     }
   };
 
+  /* The page's address asks for presentation: "?present" (any tree on the page) or
+     "?present=<tree id>", as a scenario page's "Present this scenario" link does. */
+  function presentRequested() {
+    var match = /[?&]present(?:=([^&#]*))?(?:[&#]|$)/.exec(window.location.search);
+    if (!match) return null;
+    return match[1] ? decodeURIComponent(match[1]) : "";
+  }
+
   function init() {
     var mounts = document.querySelectorAll(".sg-walker[data-tree]");
+    var walkers = [];
     for (var i = 0; i < mounts.length; i++) {
       var mount = mounts[i];
       var source = document.getElementById(mount.getAttribute("data-tree") + "-walker-data");
       if (!source) continue;
-      new Walker(mount, JSON.parse(source.textContent));
+      walkers.push(new Walker(mount, JSON.parse(source.textContent)));
     }
+    if (!walkers.length) return;
+    walkers[0].listenForShortcut(); // the page's first step-through; tree pages have one
+    var wanted = presentRequested();
+    if (wanted === null) return;
+    var chosen = walkers.filter(function (walker) {
+      return !wanted || walker.tree.id === wanted;
+    })[0];
+    if (chosen) chosen.setPresenting(true);
   }
 
   if (document.readyState === "loading") {
