@@ -10,11 +10,15 @@ STAMP := $(VENV)/.installed
 .PHONY: build serve test bench lint typecheck schema check deps system-deps browser-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
+	@echo "setting up: a Python virtual environment in $(VENV)/"
 	$(PYTHON) -m venv $(VENV)
+	@echo "installing the pinned Python packages from requirements.lock (a few minutes the first time)"
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
+	@echo "installing safeguide itself (editable)"
 	$(BIN)/pip install --quiet --no-deps --config-settings editable_mode=compat -e .
 	touch $(STAMP)
+	@echo "Python dependencies ready in $(VENV)/"
 
 deps: $(STAMP) system-deps
 
@@ -50,8 +54,10 @@ build: deps
 	$(BIN)/safeguide build
 	@echo "Open site/national/index.html in a browser (works from file://), or run: make serve"
 
+DEV_ADDR ?= 127.0.0.1:8000
 serve: deps
-	$(BIN)/safeguide serve
+	@echo "Serving the national edition at http://$(DEV_ADDR)/ (live reload; Ctrl-C stops)"
+	$(BIN)/safeguide serve --dev-addr $(DEV_ADDR)
 
 check: deps
 	$(BIN)/safeguide check --all
