@@ -8,7 +8,9 @@ as Zensical, drops ``search.boost`` and ``search.exclude``):
   (0.5); a page's own entry (its title and opening) three times its headings', so a page
   whose title names the query ranks above pages that mention it in a heading or a step;
 - the flowcharts' route sign-off tables and "What's new" out of search: they repeat
-  every term of the edition;
+  every term of the edition; a flowchart's chart section keeps only its opening line
+  (its boxes are the steps, each an entry of its own), so its result shows a short
+  excerpt, not the whole chart's words;
 - phone numbers as one searchable value: each contact card's entry carries each of its
   numbers' other forms ("08088005000"; the national format when it was published
   otherwise) in its text, so a number typed without spaces or brackets finds the card
@@ -167,9 +169,23 @@ def _with_numbers(entry: dict[str, Any], *, material: bool) -> dict[str, Any]:
     return {**entry, "title": title, "text": text}
 
 
+CHART_ENTRY = re.compile(r"flowcharts/[^/#]+\.html#[^#]+-flowchart")
+"""A flowchart page's "Flowchart" section: the chart, whose every box is a step below."""
+_FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.DOTALL)
+
+
+def _short_chart(entry: dict[str, Any]) -> dict[str, Any]:
+    """The chart section's entry without the chart's words (thousands of characters
+    that each step's own entry holds too): its opening paragraph, as a short excerpt."""
+    if not CHART_ENTRY.fullmatch(str(entry.get("location", ""))):
+        return entry
+    first = _FIRST_PARAGRAPH.match(str(entry.get("text", "")))
+    return {**entry, "text": first.group() if first else ""}
+
+
 def _kept(entries: list[dict[str, Any]], *, material: bool) -> list[dict[str, Any]]:
     return [
-        _with_numbers(e, material=material)
+        _short_chart(_with_numbers(e, material=material))
         for e in entries
         if not search_setting(str(e.get("location", ""))).exclude
     ]

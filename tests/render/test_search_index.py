@@ -163,3 +163,19 @@ def test_material_splits_words_at_punctuation_as_zensical_does() -> None:
 def test_numbers_are_added_to_contact_cards_only() -> None:
     section = _entry("guidance/helplines.html#nspcc", text=CARD)
     assert with_search_settings({"items": [section]})["items"] == [section]
+
+
+def test_a_charts_entry_keeps_its_opening_line_not_the_charts_words() -> None:
+    chart = _entry(
+        "flowcharts/police.html#police-flowchart",
+        text="<p>Each box links to its step below.</p> Do we need the police? 1. Is a child "
+        "in danger? 2. Call 999 now " * 40,
+    )
+    step = _entry("flowcharts/police.html#police-call-999", text="<p>Call 999.</p> <p>More</p>")
+    for key in ("docs", "items"):
+        entries = with_search_settings({key: [chart, step]})[key]
+        texts = {e["location"]: e["text"] for e in entries}
+        assert texts["flowcharts/police.html#police-flowchart"] == (
+            "<p>Each box links to its step below.</p>"
+        )
+        assert texts["flowcharts/police.html#police-call-999"] == step["text"]
