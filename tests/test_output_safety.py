@@ -22,7 +22,9 @@ OWN_SCRIPTS = {
     "assets/javascripts/walker.js",
     "assets/javascripts/directory.js",
     "assets/javascripts/training.js",
+    "assets/javascripts/chartview.js",
     "assets/vendor/iframe-worker-shim.js",
+    "assets/vendor/panzoom.min.js",
 }
 THEME_BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
