@@ -151,16 +151,24 @@ def test_the_chart_viewer_works_from_the_keyboard(phone: Page, national_site: Pa
     assert "arrow keys" in page.locator("dialog[open] .sg-chart-dialog__help").inner_text()
     chart = page.locator("dialog[open] svg.sg-chart")
 
+    def settled() -> dict[str, float]:
+        """The chart's box once Panzoom's animation has ended (two reads 150 ms apart
+        agree; a loaded machine can take longer than the animation's own time)."""
+        previous = None
+        for _ in range(40):
+            page.wait_for_timeout(150)
+            box = chart.bounding_box()
+            assert box is not None
+            if box == previous:
+                return box
+            previous = box
+        raise AssertionError(f"the chart kept moving: {previous}")
+
     def width() -> float:
-        page.wait_for_timeout(350)  # Panzoom animates key zooms
-        box = chart.bounding_box()
-        assert box is not None
-        return box["width"]
+        return settled()["width"]
 
     def left() -> float:
-        box = chart.bounding_box()
-        assert box is not None
-        return box["x"]
+        return settled()["x"]
 
     start = width()
     page.keyboard.press("+")
