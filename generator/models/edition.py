@@ -58,3 +58,10 @@ class Edition(ContentModel):
         default_factory=dict,
         description="Role id -> note, for roles whose contact the sources do not publish.",
     )
+    example: bool = Field(
+        default=False,
+        description=(
+            "A fictional edition for training or testing: Ofcom's drama-range numbers are"
+            " accepted only here, and every page says 'Example edition: fictional details'."
+        ),
+    )
