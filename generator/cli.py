@@ -25,6 +25,7 @@ from generator.render.flowcharts import GraphvizMissing
 from generator.site.build_all import EditionBuild, build_one
 from generator.site.engine.choice import ENGINES, UnknownEngine, chosen_engine
 from generator.site.engine.runtime import EngineConflict, EngineMissing
+from generator.site.shards import BadShard, Shard, parse_shard, shard_editions
 
 # Commands import what only they need inside the command: a build's start-up time counts
 # (benchmarks/RESULTS.md), and `build` of one edition needs neither rich nor the schema code.
@@ -62,6 +63,23 @@ def _editions(layout: Layout, edition: str | None, all_editions: bool) -> list[s
     if all_editions:
         return layout.edition_ids()
     return [edition or DEFAULT_EDITION]
+
+
+def _shard_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
+    """``--shard I/N`` parsed; a usage error (exit 2) when malformed or out of range."""
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except BadShard as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+SHARD_RULE = (
+    "Shards: the edition ids, sorted, cut into N consecutive blocks whose sizes differ by "
+    "at most one (the first blocks take the extra ones); adding an edition moves at most "
+    "one other across each block boundary. `safeguide editions --shard I/N` lists a shard."
+)
 
 
 class SafeguideGroup(click.Group):
@@ -147,7 +165,7 @@ def _report_build(result: EditionBuild, target: Path, *, strict: bool) -> bool:
     return False
 
 
-@main.command()
+@main.command(epilog=SHARD_RULE)
 @click.option("--edition", help="Edition id (default: national).")
 @click.option("--all", "all_editions", is_flag=True, help="Build every edition, in parallel.")
 @click.option(
@@ -158,6 +176,15 @@ def _report_build(result: EditionBuild, target: Path, *, strict: bool) -> bool:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--draft", is_flag=True, help="Show unbound roles as 'to be completed'.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel builds (default: CPU count).")
+@click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_shard_option,
+    help=(
+        "With --all: build only shard I of N (1-based, e.g. 2/4), for CI runners in "
+        "parallel; each shard also writes the index of all editions."
+    ),
+)
 @ENGINE_OPTION
 @click.pass_context
 def build(
@@ -168,11 +195,24 @@ def build(
     strict: bool,
     draft: bool,
     jobs: int | None,
+    shard: Shard | None,
     engine: str | None,
 ) -> None:
-    """Build editions into static sites (atomically: a failed build changes nothing)."""
+    """Build editions into static sites (atomically: a failed build changes nothing).
+
+    With --all, every edition goes to site/<id>/ and site/index.html lists them. With
+    --all --shard I/N, only shard I is built, into the same places, and site/index.html
+    still lists every edition, so the folders of all N shards copied together make the
+    whole site.
+    """
     layout = _layout(ctx)
+    if shard is not None and not all_editions:
+        raise click.UsageError("--shard splits the editions of --all: give --all with it")
     editions = _editions(layout, edition, all_editions)
+    index_of = None
+    if shard is not None:
+        index_of = editions
+        editions = shard_editions(editions, shard)
     engine = _engine(layout, engine)
     if not all_editions:
         edition_id = editions[0]
@@ -201,7 +241,8 @@ def build(
         console=Console(stderr=True),
         transient=False,
     ) as progress:
-        task = progress.add_task("building editions", total=len(editions))
+        label = f"building shard {shard}" if shard else "building editions"
+        task = progress.add_task(label, total=len(editions))
 
         def advance(result: EditionBuild) -> None:
             state = "built" if result.built else "FAILED"
@@ -216,6 +257,7 @@ def build(
             jobs=jobs,
             on_done=advance,
             engine=engine,
+            index_of=index_of,
         )
     failed = False
     for result in results:
@@ -223,6 +265,21 @@ def build(
     click.echo(f"index: {os.path.relpath(out_root / 'index.html')}", err=True)
     if failed:
         sys.exit(EXIT_CONTENT_ERROR)
+
+
+@main.command(epilog=SHARD_RULE)
+@click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_shard_option,
+    help="Only the editions of shard I of N (1-based), as `build --all --shard I/N` builds.",
+)
+@click.pass_context
+def editions(ctx: click.Context, shard: Shard | None) -> None:
+    """List the edition ids, one per line, sorted (those of one shard with --shard)."""
+    ids = _layout(ctx).edition_ids()
+    for edition_id in shard_editions(ids, shard) if shard else ids:
+        click.echo(edition_id)
 
 
 @main.command()

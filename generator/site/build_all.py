@@ -7,9 +7,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.content.project import Layout
+from generator.editions.resolve import read_edition
 from generator.errors import ContentError, Diagnostic
+from generator.exports import generated_at
 from generator.render.pdf import keep_one_browser_for_this_process
 from generator.site.build import build_edition
 from generator.text_cache import write_atomically
@@ -44,13 +47,44 @@ def build_one(
     return EditionBuild(edition_id, True, generated.diagnostics, summary)
 
 
-def write_site_index(out_root: Path) -> Path:
-    """Write ``out_root/index.html`` listing every edition built under ``out_root``."""
+def index_entry(layout: Layout, edition_id: str) -> dict[str, Any] | None:
+    """What the site index shows of an edition (the keys of its edition.json that the index
+    reads), from edition.yaml and its bases' without building it; None when one of them
+    does not load (its build reports why)."""
+    chain: list[str] = []
+    current: str | None = edition_id
+    first: dict[str, Any] | None = None
+    while current is not None and current not in chain:
+        located, _ = read_edition(layout, current)
+        if located is None:
+            return None
+        settings = located.item
+        chain.append(settings.id)
+        if first is None:
+            first = {
+                "id": settings.id,
+                "name": settings.name,
+                "authority": settings.authority,
+                "branding": settings.branding.model_dump(mode="json"),
+                "generated": generated_at(),
+            }
+        current = settings.base
+    if first is None or current is not None:
+        return None
+    return {**first, "base_chain": chain}
+
+
+def write_site_index(out_root: Path, entries: list[dict[str, Any]] | None = None) -> Path:
+    """Write ``out_root/index.html`` listing ``entries`` (edition.json data), or, without
+    them, every edition built under ``out_root``."""
     from generator.render.site_index import site_index_html  # not needed to build one edition
 
-    editions = []
-    for path in sorted(out_root.glob("*/edition.json")):
-        editions.append(json.loads(path.read_text(encoding="utf-8")))
+    editions = entries
+    if editions is None:
+        editions = [
+            json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(out_root.glob("*/edition.json"))
+        ]
     target = out_root / "index.html"
     write_atomically(target, site_index_html(editions).encode("utf-8"))
     return target
@@ -66,8 +100,12 @@ def build_editions(
     jobs: int | None = None,
     on_done: Callable[[EditionBuild], None] | None = None,
     engine: str | None = None,
+    index_of: list[str] | None = None,
 ) -> list[EditionBuild]:
-    """Build ``edition_ids`` into ``out_root/<id>/`` in parallel, then write the index page."""
+    """Build ``edition_ids`` into ``out_root/<id>/`` in parallel, then write the index page:
+    of every edition built under ``out_root``, or, given ``index_of`` (a shard's build),
+    of those editions from their settings, built here or not, so that every shard writes
+    the same index of the whole set (byte for byte with ``SOURCE_DATE_EPOCH``)."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(edition_ids)))
@@ -86,5 +124,9 @@ def build_editions(
             results.append(result)
             if on_done is not None:
                 on_done(result)
-    write_site_index(out_root)
+    if index_of is None:
+        write_site_index(out_root)
+    else:
+        entries = [index_entry(layout, edition_id) for edition_id in index_of]
+        write_site_index(out_root, [entry for entry in entries if entry is not None])
     return sorted(results, key=lambda r: edition_ids.index(r.edition_id))
