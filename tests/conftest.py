@@ -55,6 +55,22 @@ def no_card_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFEGUIDE_CARD_PDF", "off")
 
 
+SHIPPED_EDITIONS = ("national", "essex", "worcestershire", "leicester", "example-school")
+
+
+@pytest.fixture(scope="session")
+def shipped_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every shipped edition built once, in parallel, by the project's engine: the folder
+    holding ``<id>/`` for each. Shared by the tests that read built pages (links, output
+    safety, the browser suite), which only read it."""
+    from generator.site.build_all import build_editions
+
+    out = tmp_path_factory.mktemp("shipped")
+    results = build_editions(Layout(REPO), list(SHIPPED_EDITIONS), out)
+    assert all(r.built for r in results), [d.format() for r in results for d in r.diagnostics]
+    return out
+
+
 @pytest.fixture(scope="session")
 def zensical_national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped national edition built by ``safeguide build --engine zensical``, once per

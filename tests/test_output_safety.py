@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.project import Layout
 from generator.site.build import build_edition
-from tests.conftest import FIXTURES, REPO, make_project
+from tests.conftest import FIXTURES, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -32,14 +31,13 @@ ANCHOR = re.compile(r"<a\s[^>]*>", re.S)
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The shipped national edition and the minimal fixture, each built for real."""
+def sites(tmp_path_factory: pytest.TempPathFactory, shipped_sites: Path) -> dict[str, Path]:
+    """The shipped national edition (the session's build) and the minimal fixture, each
+    built for real."""
     root = tmp_path_factory.mktemp("safety")
     fixture = make_project(root / "fixture", FIXTURES / "minimal")
     build_edition(fixture, "national", root / "fixture-site")
-    shipped = Layout(REPO)
-    build_edition(shipped, "national", root / "national-site")
-    return {"fixture": root / "fixture-site", "national": root / "national-site"}
+    return {"fixture": root / "fixture-site", "national": shipped_sites / "national"}
 
 
 def _pages(site: Path) -> list[Path]:

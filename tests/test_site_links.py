@@ -10,10 +10,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.content.project import Layout
-from generator.site.build_all import build_editions
-from tests.conftest import REPO
-
 pytestmark = pytest.mark.slow
 
 
@@ -49,14 +45,10 @@ def parse(path: Path) -> _Page:
     return page
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("links")
-    results = build_editions(
-        Layout(REPO), ["national", "essex", "worcestershire", "leicester", "example-school"], out
-    )
-    assert all(r.built for r in results)
-    return out
+@pytest.fixture
+def sites(shipped_sites: Path) -> Path:
+    """Every shipped edition, built once for the session."""
+    return shipped_sites
 
 
 def broken_links(root: Path) -> tuple[list[str], int]:

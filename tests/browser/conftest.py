@@ -41,9 +41,12 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def national_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The repo's national edition, built once for every browser test (by the engine
-    ``SAFEGUIDE_BROWSER_ENGINE`` names, else the project's)."""
+    ``SAFEGUIDE_BROWSER_ENGINE`` names, else the project's, whose build the other tests of
+    the session share)."""
+    if BROWSER_ENGINE is None:
+        return Path(request.getfixturevalue("shipped_sites")) / "national"
     out = tmp_path_factory.mktemp("browser") / "national"
     build_edition(Layout(REPO), "national", out, engine=BROWSER_ENGINE)
     return out
@@ -53,8 +56,10 @@ LOCAL_EDITIONS = ("essex", "worcestershire", "leicester", "example-school")
 
 
 @pytest.fixture(scope="session")
-def local_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def local_sites(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The repo's local editions, built in parallel once; returns the folder holding them."""
+    if BROWSER_ENGINE is None:
+        return Path(request.getfixturevalue("shipped_sites"))
     out = tmp_path_factory.mktemp("browser-local")
     results = build_editions(Layout(REPO), list(LOCAL_EDITIONS), out, engine=BROWSER_ENGINE)
     assert all(r.built for r in results), [d.format() for r in results for d in r.diagnostics]
