@@ -24,6 +24,13 @@ def test_benchmark_smoke_prints_every_measure(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     table = out.read_text(encoding="utf-8")
-    for measure in ("Overhead vs plain", "Graphviz", "Scale: `build --all`", "Growth:"):
+    measures = (
+        "Overhead vs plain",
+        "Engine zensical",
+        "Graphviz",
+        "Scale: `build --all`",
+        "Growth:",
+    )
+    for measure in measures:
         assert measure in table
     assert "Machine:" in table
