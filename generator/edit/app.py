@@ -42,7 +42,7 @@ from generator.edit.overlay_writer import (
 from generator.edit.preview import Preview
 from generator.edit.saving import current_problems, save
 from generator.edit.security import TOKEN_FIELD, LocalOnly, form_token_matches
-from generator.editions.resolve import ResolvedEdition
+from generator.editions.resolve import ResolvedEdition, read_edition
 from generator.editions.scaffold import ScaffoldError, write_scaffold
 from generator.models import Contact, QuestionNode, StepNode
 from generator.models.text_rules import check_id
@@ -58,8 +58,12 @@ CSP = (
 class Editor:
     """The state of one editing session: project, token, preview builds, templates."""
 
-    def __init__(self, layout: Layout, token: str, port: int, preview_dir: Path) -> None:
+    def __init__(
+        self, layout: Layout, token: str, port: int, preview_dir: Path, auto_preview: bool = True
+    ) -> None:
         self.layout = layout
+        self.auto_preview = auto_preview
+        """Rebuild the preview after each save (tests of the forms alone turn it off)."""
         self.token = token
         self.port = port
         self.preview = Preview(layout.root, preview_dir)
@@ -69,6 +73,11 @@ class Editor:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+
+    def saved(self, edition_id: str) -> None:
+        """After a kept save: rebuild the preview (when automatic)."""
+        if self.auto_preview:
+            self.preview.request(edition_id)
 
     # pages
 
@@ -201,14 +210,14 @@ def build_app(editor: Editor) -> ASGIApp:
         return _values(await request.form())
 
     def after_save(edition_id: str, what: str) -> Response:
-        editor.preview.request(edition_id)
+        editor.saved(edition_id)
         return RedirectResponse(f"/e/{edition_id}?saved={what}", 303)
 
     async def home(request: Request) -> Response:
         editions = []
         for edition_id in layout.edition_ids():
-            checked = await run_in_threadpool(check_edition, layout, edition_id, draft=True)
-            name = checked.edition.edition.item.name if checked.edition else edition_id
+            settings, _problems = read_edition(layout, edition_id)
+            name = settings.item.name if settings else edition_id
             editions.append({"id": edition_id, "name": name})
         return editor.page("home.html.j2", editions=editions, title="Editions")
 
@@ -226,7 +235,7 @@ def build_app(editor: Editor) -> ASGIApp:
         values = await checked_post(request)
         errors = await run_in_threadpool(_create_edition, values)
         if isinstance(errors, str):
-            editor.preview.request(errors)
+            editor.saved(errors)
             return RedirectResponse(f"/e/{errors}/roles?created=1", 303)
         form.fill(values).show(errors)
         return editor.page(
@@ -347,7 +356,7 @@ def build_app(editor: Editor) -> ASGIApp:
 
             saved = await run_in_threadpool(save, layout, edition_id, write)
             if saved.kept:
-                editor.preview.request(edition_id)
+                editor.saved(edition_id)
                 if wanted:
                     return RedirectResponse(f"/e/{edition_id}/contacts/new?role={wanted[0]}", 303)
                 return RedirectResponse(f"/e/{edition_id}?saved=roles", 303)
