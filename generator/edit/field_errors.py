@@ -139,16 +139,15 @@ def plain_words(diagnostic: Diagnostic, label: str = "") -> str:
         return f"{what} names something this edition does not have.{suggestion}"
     if code in ("unbound-role", "placeholder"):
         role = re.search(r"role '([^']+)'", message)
-        name = f"'{role.group(1)}'" if role else "A role"
+        name = f"The role '{role.group(1)}'" if role else "A role"
         return (
-            f"The role {name} has no contact and is not declared as a gap yet: choose one "
-            "on the Roles page."
+            f"{name} has no contact and is not declared as a gap yet: choose one on the Roles page."
         )
     if code == "unused-contact":
         return "Nothing uses this contact yet: bind it to a role, or name it on a step."
     if code == "declared-gap":
-        role = message.rsplit(": ", 1)[-1]
-        return f"'{role}' is declared as a gap: the site tells readers to confirm it locally."
+        role_name = message.rsplit(": ", 1)[-1]
+        return f"'{role_name}' is declared as a gap: the site tells readers to confirm it locally."
     if code == "invalid-email":
         return f"{what} is not an email address we can use."
     if code == "invalid-url":

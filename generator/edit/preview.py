@@ -95,9 +95,7 @@ class Preview:
         ]
         # The printed PDFs are left out of a preview: printing them is most of a build's time.
         environment = {**os.environ, CARD_PDF_VARIABLE: "off"}
-        done = subprocess.run(
-            command, capture_output=True, text=True, check=False, env=environment
-        )
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
         took = time.monotonic() - started
         if done.returncode == 0:
             return "built", f"Preview built in {took:.0f} s."
