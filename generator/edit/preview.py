@@ -75,7 +75,10 @@ class Preview:
                 self._state = PreviewState("building", "Building the preview...", builds)
             status, message = self._build(edition_id)
             with self._lock:
-                if self._edition == edition_id:
+                if self._edition == edition_id and self._pending:  # more changes came in
+                    again = "Building the preview again, with your latest changes..."
+                    self._state = PreviewState("building", again, builds + 1)
+                elif self._edition == edition_id:
                     self._state = PreviewState(status, message, builds + 1)
 
     def _build(self, edition_id: str) -> tuple[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,24 +10,11 @@ from starlette.testclient import TestClient
 
 from generator.content.project import Layout
 from generator.edit.app import Editor, build_app
-from tests.conftest import REPO
+from tests.edit.project_copy import copy_project
 
 PORT = 8765
 TOKEN = "test-token"
 ORIGIN = f"http://127.0.0.1:{PORT}"
-
-
-def copy_project(destination: Path) -> Layout:
-    """The repository's content, flowcharts, editions and config, copied to ``destination``
-    (mkdocs.yml's hook pointing at this checkout), so nothing in the repository changes."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for folder in ("content", "flowcharts", "site_config", "schemas"):
-        shutil.copytree(REPO / folder, destination / folder)
-    hook = REPO / "generator" / "site" / "engine" / "hook.py"
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("- generator/site/engine/hook.py", f"- {hook.as_posix()}")
-    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return Layout(destination)
 
 
 @pytest.fixture
