@@ -341,12 +341,31 @@ def build_app(editor: Editor) -> ASGIApp:
                 row["choice"] = choice
                 row["contact"] = values.get(f"contact__{role_id}", "")
                 row["reason"] = values.get(f"reason__{role_id}", "")
-                if choice == "existing" and row["contact"]:
+                if choice == "existing" and not row["contact"]:
+                    errors.by_field[f"bindings.{role_id}"] = [
+                        _problem(
+                            "Choose the contact for this role, or pick another option.",
+                            f"bindings.{role_id}: no contact chosen",
+                        )
+                    ]
+                elif choice == "existing":
                     bindings[role_id] = row["contact"]
                 elif choice == "gap":
                     gaps[role_id] = row["reason"] or forms.GAP_REASON
                 elif choice == "new":
                     wanted.append(role_id)
+
+            if errors.by_field:
+                return editor.page(
+                    "roles.html.j2",
+                    400,
+                    edition_id=edition_id,
+                    rows=rows,
+                    contacts=contacts,
+                    errors=errors,
+                    created=None,
+                    title="Roles to fill",
+                )
 
             def write(t: Transaction) -> list[Entry]:
                 set_roles(t, bindings, gaps)

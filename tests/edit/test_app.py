@@ -186,3 +186,15 @@ def test_a_bad_or_taken_edition_id_is_explained_beside_the_field(client: TestCli
         data={"token": TOKEN, "id": "essex", "name": "x", "authority": "y", "base": "national"},
     )
     assert "already an edition" in _field_error(taken.text, "id")
+
+
+def test_a_role_marked_existing_without_a_contact_is_explained_beside_it(
+    client: TestClient, project: Layout
+) -> None:
+    _create(client)
+    before = (project.editions_dir / NEW / "edition.yaml").read_text(encoding="utf-8")
+    refused = client.post(f"/e/{NEW}/roles", data={"token": TOKEN, "choice__lado": "existing"})
+    assert refused.status_code == 400
+    assert 'id="err-lado"' in refused.text
+    assert "Choose the contact for this role" in refused.text
+    assert (project.editions_dir / NEW / "edition.yaml").read_text(encoding="utf-8") == before
