@@ -596,3 +596,27 @@ def paths(ctx: click.Context, tree_id: str, edition: str | None, output_format: 
         click.echo(routes_csv(resolved, tree), nl=False)
     else:
         click.echo(routes_markdown(resolved, tree, cell=table_cell), nl=False)
+
+
+@main.command()
+@click.option("--edition", help="Open this edition's page first (default: the list).")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Only 127.0.0.1 is allowed.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the editor in the browser.")
+@click.pass_context
+def edit(ctx: click.Context, edition: str | None, port: int, host: str, open_browser: bool) -> None:
+    """Edit editions in the browser: roles, contacts, local sections, flowchart steps, with
+    the check's problems beside each field and a live preview (docs/EDITOR.md).
+
+    Listens on 127.0.0.1 only; prints the address with this session's token.
+    """
+    from generator.edit.server import serve_editor
+
+    layout = _layout(ctx)
+    if host != "127.0.0.1":
+        raise click.UsageError(f"expected --host 127.0.0.1 (the editor is local only), got {host}")
+    if edition is not None:
+        _known_edition(layout, edition)
+    serve_editor(layout, port, edition, open_browser, say=lambda line: click.echo(line, err=True))
