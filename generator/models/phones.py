@@ -28,6 +28,54 @@ class Phone:
     display: str
     tel: str
     short_code: bool
+    fictional: bool = False
+    """In one of Ofcom's drama ranges: allowed only in an edition marked ``example: true``."""
+
+
+OFCOM_DRAMA_PAGE = (
+    "https://www.ofcom.org.uk/phones-telecoms-and-internet/information-for-industry/"
+    "numbering/numbers-for-drama"
+)
+DRAMA_RANGES: tuple[tuple[str, str], ...] = (
+    ("01632960000", "01632960999"),  # no area
+    ("02079460000", "02079460999"),  # London
+    ("01134960000", "01134960999"),  # Leeds
+    ("01144960000", "01144960999"),  # Sheffield
+    ("01154960000", "01154960999"),  # Nottingham
+    ("01164960000", "01164960999"),  # Leicester
+    ("01174960000", "01174960999"),  # Bristol
+    ("01184960000", "01184960999"),  # Reading
+    ("01214960000", "01214960999"),  # Birmingham
+    ("01314960000", "01314960999"),  # Edinburgh
+    ("01414960000", "01414960999"),  # Glasgow
+    ("01514960000", "01514960999"),  # Liverpool
+    ("01614960000", "01614960999"),  # Manchester
+    ("01914980000", "01914980999"),  # Tyneside, Durham, Sunderland
+    ("02896496000", "02896496999"),  # Northern Ireland
+    ("02920180000", "02920180999"),  # Cardiff
+    ("07700900000", "07700900999"),  # mobile
+    ("08081570000", "08081570999"),  # freephone
+    ("09098790000", "09098790999"),  # premium rate
+    ("03069990000", "03069990999"),  # UK-wide
+)
+"""Ofcom's numbers for TV and radio drama, first and last of each range, as dialled in the
+UK: never allocated to a line, so a fictional edition can print them safely. The list is
+Ofcom's "Telephone numbers for TV and radio drama" (:data:`OFCOM_DRAMA_PAGE`)."""
+
+
+def is_drama_number(national: str) -> bool:
+    """True when ``national`` (the digits dialled in the UK, with the leading 0) lies in one
+    of Ofcom's drama ranges (:data:`DRAMA_RANGES`)."""
+    return any(
+        len(national) == len(first) and first <= national <= last for first, last in DRAMA_RANGES
+    )
+
+
+def _national_digits(number: phonenumbers.PhoneNumber) -> str | None:
+    """The UK number as dialled in the UK (0 and the national number), or None if not UK."""
+    if number.country_code != 44:
+        return None
+    return f"0{number.national_number}"
 
 
 def _short_code_display(digits: str) -> str:
@@ -56,7 +104,12 @@ def parse_phone(text: str) -> Phone:
             rest = text.strip()[len(prefix) :]
             target = _parse_plain(rest)
             national = re.sub(r"[^0-9]", "", target.display)
-            return Phone(f"{prefix} {target.display}", f"tel:{prefix}{national}", short_code=False)
+            return Phone(
+                f"{prefix} {target.display}",
+                f"tel:{prefix}{national}",
+                short_code=False,
+                fictional=target.fictional,
+            )
     return _parse_plain(text)
 
 
@@ -68,6 +121,11 @@ def _parse_plain(text: str) -> Phone:
         number = phonenumbers.parse(digits, REGION)
     except phonenumbers.NumberParseException as exc:
         raise PhoneError(f"expected a UK phone number, got {text!r} ({exc})") from None
+    national = _national_digits(number)
+    if national is not None and is_drama_number(national):
+        display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+        e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+        return Phone(display, f"tel:{e164}", short_code=False, fictional=True)
     if not digits.startswith(("+", "0")) and shortnumberinfo.is_valid_short_number_for_region(
         number, REGION
     ):
