@@ -98,3 +98,31 @@ def test_the_01632_range_edges_are_refused(raw: str) -> None:
 def test_real_numbers_are_not_fictional() -> None:
     assert not parse_phone("0808 800 5000").fictional
     assert not parse_phone("020 7946 1000").fictional
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("0800 111", "which is too short (7 digits)"),
+        ("07700 90012", "which is too short (10 digits; numbers starting 07 have 11)"),
+        ("0808 800 500", "which is too short (10 digits)"),
+        ("0161 123 45678", "which is too long (12 digits)"),
+        ("0909 879 1000", "a premium-rate number"),
+        ("33 1 23 45 67 89", "not a UK number (a number abroad written without +"),
+        ("0033 1 23 45 67 89", "not a UK number (write +33 1 23 45 67 89, with + for 00)"),
+        ("+33 1 23", "not a UK number and not a valid number for its country code +33"),
+        ("0800 CHILDLINE", "which is not a number (it has letters"),
+        ("0209 123 4567", "which no UK line can have"),
+        ("12", "which is neither (2 digits)"),
+    ],
+)
+def test_every_refusal_says_why(raw: str, why: str) -> None:
+    with pytest.raises(PhoneError) as raised:
+        parse_phone(raw)
+    message = str(raised.value)
+    assert message.startswith("expected ") and f"got '{raw}'" in message
+    assert why in message
+
+
+def test_a_number_abroad_written_with_plus_is_still_accepted() -> None:
+    assert parse_phone("+33 1 23 45 67 89").display == "+33 1 23 45 67 89"
