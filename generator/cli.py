@@ -43,18 +43,8 @@ def _layout(ctx: click.Context) -> Layout:
 
 def _report(diagnostics: list[Diagnostic], *, strict: bool) -> bool:
     """Print diagnostics one per line on stderr; return True when they fail the run."""
-    for diagnostic in sorted_diagnostics(diagnostics):
-        click.echo(diagnostic.format(), err=True)
-        for line in diagnostic.detail.splitlines():
-            click.echo(f"    {line}", err=True)
-    errors = len(errors_in(diagnostics))
-    warnings = len(warnings_in(diagnostics))
-    notes = len(diagnostics) - errors - warnings
-    failed = errors > 0 or (strict and warnings > 0)
-    if diagnostics:
-        summary = f"{errors} error(s), {warnings} warning(s)"
-        click.echo(f"{summary}, {notes} declared gap(s)" if notes else summary, err=True)
-    return failed
+    _print(diagnostics)
+    return _summary(diagnostics, strict=strict)
 
 
 def _editions(layout: Layout, edition: str | None, all_editions: bool) -> list[str]:
@@ -131,8 +121,29 @@ def main(ctx: click.Context, project: Path | None) -> None:
     ctx.obj = Layout(root)
 
 
+def _edition_of_folder(layout: Layout, folder: Path) -> str | None:
+    """The edition whose folder (site_config/editions/<id>/, at any depth) holds ``folder``."""
+    try:
+        inside = folder.resolve().relative_to(layout.editions_dir.resolve())
+    except ValueError:
+        return None
+    if not inside.parts or not layout.edition_file(inside.parts[0]).is_file():
+        return None
+    return inside.parts[0]
+
+
+def _editions_to_check(layout: Layout, edition: str | None, all_editions: bool) -> list[str]:
+    """``--edition``, ``--all``, else the edition of the current folder, else every edition."""
+    if edition or all_editions:
+        return _editions(layout, edition, all_editions)
+    here = _edition_of_folder(layout, Path.cwd())
+    if here is not None:
+        return [here]
+    return layout.edition_ids() or [DEFAULT_EDITION]
+
+
 @main.command()
-@click.option("--edition", help="Edition id (default: national).")
+@click.option("--edition", help="Edition id (default: every edition, or the one you stand in).")
 @click.option("--all", "all_editions", is_flag=True, help="Check every edition.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--draft", is_flag=True, help="Unbound roles are warnings, not errors.")
@@ -140,17 +151,59 @@ def main(ctx: click.Context, project: Path | None) -> None:
 def check(
     ctx: click.Context, edition: str | None, all_editions: bool, strict: bool, draft: bool
 ) -> None:
-    """Validate content and report every problem, one positioned line each."""
+    """Validate content and report every problem, one positioned line each.
+
+    With no option, checks every edition, or only the edition whose folder
+    (site_config/editions/<id>/) holds the current directory. When several
+    editions are checked, each one's problems follow an ``edition ID:`` line;
+    a problem in a shared file is shown once, under the first edition it affects.
+    """
     layout = _layout(ctx)
+    editions = _editions_to_check(layout, edition, all_editions)
     found: list[Diagnostic] = []
-    for edition_id in _editions(layout, edition, all_editions):
+    shown: set[tuple[object, ...]] = set()
+    for edition_id in editions:
         checked = check_edition(layout, edition_id, draft=draft)
-        found += checked.diagnostics
+        own = checked.diagnostics
         if checked.edition is not None:
-            found += checked.edition.gap_notes()
-    if _report(found, strict=strict):
+            own = own + checked.edition.gap_notes()
+        new = [d for d in sorted_diagnostics(own) if _identity(d) not in shown]
+        shown.update(_identity(d) for d in new)
+        if len(editions) > 1:
+            click.echo(f"edition {edition_id}: {_counts(new)}", err=True)
+            _print(new)
+        found += new
+    if len(editions) == 1:
+        _print(found)
+    if _summary(found, strict=strict):
         sys.exit(EXIT_CONTENT_ERROR)
     click.echo("ok", err=True)
+
+
+def _identity(diagnostic: Diagnostic) -> tuple[object, ...]:
+    return (diagnostic.sort_key(), diagnostic.key_path, diagnostic.severity)
+
+
+def _counts(diagnostics: list[Diagnostic]) -> str:
+    errors = len(errors_in(diagnostics))
+    warnings = len(warnings_in(diagnostics))
+    notes = len(diagnostics) - errors - warnings
+    summary = f"{errors} error(s), {warnings} warning(s)"
+    return f"{summary}, {notes} declared gap(s)" if notes else summary
+
+
+def _print(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in sorted_diagnostics(diagnostics):
+        click.echo(diagnostic.format(), err=True)
+        for line in diagnostic.detail.splitlines():
+            click.echo(f"    {line}", err=True)
+
+
+def _summary(diagnostics: list[Diagnostic], *, strict: bool) -> bool:
+    """Print the summary line; return True when the diagnostics fail the run."""
+    if diagnostics:
+        click.echo(_counts(diagnostics), err=True)
+    return bool(errors_in(diagnostics)) or (strict and bool(warnings_in(diagnostics)))
 
 
 def _report_build(result: EditionBuild, target: Path, *, strict: bool) -> bool:

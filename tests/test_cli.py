@@ -147,3 +147,47 @@ def test_build_failure_reports_and_keeps_old_site(minimal_project: Layout) -> No
     assert "(invalid-phone)" in result.stderr
     assert "national: not built; the previous site is unchanged" in result.stderr
     assert index.read_bytes() == before
+
+
+def _add_broken_edition(project: Layout) -> Path:
+    """A second edition, 'localshire', whose binding names a contact nobody defines."""
+    folder = project.editions_dir / "localshire"
+    folder.mkdir()
+    (folder / "edition.yaml").write_text(
+        "id: localshire\nname: Localshire\nauthority: Localshire Council\nbase: national\n"
+        "bindings:\n  front-door: no-such-contact\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_plain_check_checks_every_edition(minimal_project: Layout) -> None:
+    _add_broken_edition(minimal_project)
+    result = run(minimal_project.root, "check")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "edition localshire: 1 error(s), 0 warning(s)" in lines
+    assert "edition national: 0 error(s), 0 warning(s), 1 declared gap(s)" in lines
+    local = lines.index("edition localshire: 1 error(s), 0 warning(s)")
+    assert lines[local + 1].startswith(
+        "site_config/editions/localshire/edition.yaml:6:15: error: bindings.front-door: "
+    )
+    assert lines[-1] == "1 error(s), 0 warning(s), 1 declared gap(s)"
+
+
+def test_check_inside_an_edition_folder_checks_that_edition_only(
+    minimal_project: Layout,
+) -> None:
+    folder = _add_broken_edition(minimal_project)
+    inner = folder / "content"
+    inner.mkdir()
+    for where in (folder, inner):
+        result = run(where, "check")
+        assert result.returncode == 1
+        lines = result.stderr.splitlines()
+        assert not any(line.startswith("edition ") for line in lines)
+        assert len([line for line in lines if ": error: " in line]) == 1
+        assert "national/edition.yaml" not in result.stderr  # its declared gap is not listed
+        assert lines[-1] == "1 error(s), 0 warning(s)"
+    national = run(minimal_project.editions_dir / "national", "check")
+    assert national.returncode == 0, national.stderr

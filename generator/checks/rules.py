@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.checks.duty import check_duty_basis
+from generator.checks.fictional import check_fictional_numbers
 from generator.content.collect import Located
 from generator.content.loader import KeyPath
 from generator.editions.drift import check_drift
@@ -569,6 +570,7 @@ CHECKS: tuple[Check, ...] = (
     check_scenarios,
     check_review_dates,
     check_shared_numbers,
+    check_fictional_numbers,
     check_duty_basis,
     check_drift,
 )

@@ -1,8 +1,10 @@
 """Drift: a base item an edition replaced or patched has changed since the edition did so.
 
 Each replace or patch records ``base_hash``, the short hash of the base item it was made
-against. When the base moves on, ``check`` warns (``--strict`` fails) and shows the base
-text as it was (found in git history by its hash), as it is now, and the edition's version.
+against. When the base moves on, ``check`` warns (``--strict`` fails) and shows how the
+base item changed (a diff of it as it was, found in git history by its hash, and as it is
+now) and the edition's own change as written: its patch operations, or a diff from the
+base to its replacement. Keys stay in the order of the files.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from generator.content.loader import parse_document
 from generator.editions.git_history import file_versions
 from generator.editions.overlay_apply import Override
 from generator.editions.resolve import ResolvedEdition
-from generator.errors import Diagnostic, Severity
+from generator.errors import Diagnostic, Severity, display_path
 from generator.models import Contact, ContentModel, DecisionTree, Role, Scenario, Section, Source
 
 MODELS: dict[str, type[ContentModel]] = {
@@ -54,14 +56,6 @@ def find_drift(edition: ResolvedEdition) -> list[Drift]:
     return found
 
 
-def item_yaml(item: ContentModel | None) -> str:
-    """An item as readable YAML, for showing what changed."""
-    if item is None:
-        return "(removed)\n"
-    data = item.model_dump(mode="json", exclude_defaults=True)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
-
-
 def _candidates(data: Any, prefix: tuple[str | int, ...], item_id: str) -> Iterator[Any]:
     """Follow ``prefix`` into ``data``; at a list, try every entry that leads to ``item_id``."""
     if not prefix:
@@ -76,8 +70,9 @@ def _candidates(data: Any, prefix: tuple[str | int, ...], item_id: str) -> Itera
         yield from _candidates(data[head], rest, item_id)
 
 
-def old_base(override: Override) -> ContentModel | None:
-    """The base item as it was when the edition recorded its hash, found in git history."""
+def _old_base_raw(override: Override) -> Any | None:
+    """The base item as written when the edition recorded its hash (file key order), found
+    in git history; None when no version of the file has it."""
     model = MODELS[override.kind]
     document = override.base.document
     for _commit, text in file_versions(document.path):
@@ -91,34 +86,77 @@ def old_base(override: Override) -> ContentModel | None:
             except ValidationError:
                 continue
             if short_hash(item) == override.recorded_hash:
-                return item
+                return raw
     return None
 
 
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    """The raw value at ``path`` in a document's data, or None."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _yaml_lines(data: Any) -> list[str]:
+    """Raw YAML data as written (keys in file order, not sorted)."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88).splitlines()
+
+
+def _diff(before: list[str], after: list[str], old_name: str, new_name: str) -> list[str]:
+    return list(difflib.unified_diff(before, after, old_name, new_name, lineterm="", n=2))
+
+
+SHORT_ITEM_LINES = 40
+"""A base item no longer in git history is shown whole only when it is this short."""
+
+
 def drift_detail(drift: Drift) -> str:
-    """The old and new base texts (as a diff when the old one is found) and the local one."""
+    """What changed in the base (a diff of the base item, then and now) and the edition's own
+    change as written in its overlay file: the patch operations, or a diff from the base to
+    its replacement. Never the whole resolved item."""
     override = drift.override
-    now = item_yaml(override.base.item)
-    before = old_base(override)
+    now = _yaml_lines(_at(override.base.document.data, override.base.prefix))
+    before_raw = _old_base_raw(override)
+    before = None if before_raw is None else _yaml_lines(before_raw)
+    base_file = display_path(override.base.document.path)
     lines = []
     if before is None:
-        lines.append(f"base when changed ({override.recorded_hash}): not found in git history")
-        lines.append(f"base now ({drift.current_hash}):")
-        lines += ["  " + line for line in now.splitlines()]
+        lines.append(
+            f"base {override.kind} '{override.item_id}' when changed ({override.recorded_hash}):"
+            f" not found in git history; base now ({drift.current_hash}) in {base_file}"
+        )
+        if len(now) <= SHORT_ITEM_LINES:
+            lines += ["  " + line for line in now]
     else:
-        lines.append(f"base changed from {override.recorded_hash} to {drift.current_hash}:")
-        lines += [
-            line.rstrip("\n")
-            for line in difflib.unified_diff(
-                item_yaml(before).splitlines(),
-                now.splitlines(),
-                "base when changed",
-                "base now",
-                lineterm="",
-            )
-        ]
-    lines.append(f"{override.edition_id}'s version ({override.operation}):")
-    lines += ["  " + line for line in item_yaml(override.result).splitlines()]
+        lines.append(
+            f"base {override.kind} '{override.item_id}' changed from {override.recorded_hash} "
+            f"to {drift.current_hash} ({base_file}):"
+        )
+        lines += _diff(before, now, "base when changed", "base now")
+    local = override.local
+    written = _at(local.document.data, local.prefix)
+    where = display_path(local.document.path)
+    if override.operation == "patch":
+        operations = written.get("patch") if isinstance(written, dict) else None
+        lines.append(f"{override.edition_id}'s patch ({where}):")
+        lines += ["  " + line for line in _yaml_lines(operations)]
+    elif override.operation == "replace":
+        replacement = written.get("replace") if isinstance(written, dict) else None
+        lines.append(
+            f"{override.edition_id}'s replacement ({where}), as a diff from the base "
+            + ("when changed:" if before is not None else "now:")
+        )
+        lines += _diff(
+            before if before is not None else now,
+            _yaml_lines(replacement),
+            "base" + (" when changed" if before is not None else " now"),
+            f"{override.edition_id}'s version",
+        )
+    else:
+        lines.append(f"{override.edition_id} removes it ({where}).")
     return "\n".join(lines)
 
 

@@ -57,6 +57,20 @@ class Overlays:
         )
 
 
+def only_comments(document: Document) -> bool:
+    """True for an overlay file holding comments and nothing else (such as the examples
+    ``new-edition`` writes): it changes nothing. A file with no comment at all is still
+    reported as empty."""
+    if document.data is not None:
+        return False
+    try:
+        text = document.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    kept = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(kept) and all(line.startswith("#") for line in kept)
+
+
 def _unexpected(path: Path, folder: Path) -> Diagnostic:
     allowed = ", ".join(
         [EDITION_FILE, *LIST_FILES, *(f"{f}/<id>.yaml" for f in ONE_ITEM_FOLDERS), "assets/"]
@@ -105,6 +119,8 @@ def read_overlays(folder: Path, cache_dir: Path | None = None) -> tuple[Overlays
     for relative, (attribute, model) in ONE_ITEM_FOLDERS.items():
         target: list[Located[ContentModel]] = getattr(overlays, attribute)
         for document in load(sorted((folder / relative).glob("*.yaml"))):
+            if only_comments(document):
+                continue
             item, found = validate(document, model)
             problems.extend(found)
             if item is not None:
@@ -114,6 +130,8 @@ def read_overlays(folder: Path, cache_dir: Path | None = None) -> tuple[Overlays
     lists: dict[str, Located[ContentModel]] = {}
     for relative, model in LIST_FILES.items():
         for document in load([p for p in (folder / relative,) if p.is_file()]):
+            if only_comments(document):
+                continue
             item, found = validate(document, model)
             problems.extend(found)
             if item is not None:

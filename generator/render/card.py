@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.editions.resolve import Gap, ResolvedEdition
 from generator.models import Contact
 from generator.models.channel_display import channel_view
+from generator.render.example_notice import example_notice
 from generator.render.print_edition import stamp
 from generator.render.template_cache import html_environment
 
@@ -94,4 +95,5 @@ def card_html(edition: ResolvedEdition, generated: str, version: str = "") -> st
         authority=settings.authority,
         rows=card_rows(edition),
         stamp=stamp(edition, version, generated),
+        example_notice=example_notice(edition),
     )

@@ -39,6 +39,7 @@ def edition_config(site: RenderedSite) -> EditionConfig:
             "safeguide_banner": theme.banner,
             "safeguide_banner_items": [vars(item) for item in theme.banner_items],
             "safeguide_print_line": theme.print_line,
+            "safeguide_example_notice": theme.example_notice,
         },
         extra_css=list(theme.extra_css),
         logo=theme.logo or None,

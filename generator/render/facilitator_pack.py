@@ -11,6 +11,7 @@ from generator.checks.rules import walk
 from generator.editions.resolve import ResolvedEdition
 from generator.models import DecisionTree, OutcomeNode, QuestionNode, Scenario
 from generator.render import markdown_text
+from generator.render.example_notice import example_notice
 from generator.render.print_edition import stamp
 from generator.render.template_cache import html_environment
 from generator.render.tree_order import tree_order
@@ -194,6 +195,7 @@ def facilitator_pack_html(edition: ResolvedEdition, generated: str, version: str
         scenarios=scenarios,
         by_tree=list(by_tree.values()),
         stamp=stamp(edition, version, generated),
+        example_notice=example_notice(edition),
     )
 
 

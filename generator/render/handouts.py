@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.editions.resolve import ResolvedEdition
 from generator.models import DecisionTree, QuestionNode, Scenario
+from generator.render.example_notice import example_notice
 from generator.render.print_edition import stamp
 from generator.render.template_cache import html_environment
 from generator.render.tree_order import tree_order
@@ -107,6 +108,7 @@ def handouts_html(
         pages=card_pages(sets),
         edition_name=edition.edition.item.name,
         stamp=stamp(edition, version, generated),
+        example_notice=example_notice(edition),
     )
 
 

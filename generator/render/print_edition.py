@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import markdown  # type: ignore[import-untyped]
 
 from generator.editions.resolve import ResolvedEdition
+from generator.render.example_notice import example_notice
 from generator.render.pages import Page
 from generator.render.template_cache import html_environment
 from generator.text_cache import TextCache, cache_key, code_fingerprint
@@ -87,4 +88,5 @@ def whole_edition_html(
         authority=settings.authority,
         stamp=stamp(edition, inputs_sha256, generated),
         sections=rendered,
+        example_notice=example_notice(edition),
     )

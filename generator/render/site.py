@@ -22,6 +22,7 @@ from generator.models import Contact
 from generator.models.channel_display import channel_view
 from generator.render.card import CARD_PDF
 from generator.render.contact_exports import CSV_FILE, VCARD_FILE, contacts_csv, contacts_vcf
+from generator.render.example_notice import example_notice
 from generator.render.facilitator_pack import FACILITATOR_PACK_HTML, FACILITATOR_PACK_PDF
 from generator.render.feed import atom_feed
 from generator.render.handouts import ALL_HANDOUTS_PDF
@@ -30,6 +31,8 @@ from generator.render.print_edition import PRINT_PDF, stamp
 from generator.text_cache import TextCache
 
 EDITION_CSS = "assets/stylesheets/edition.css"
+
+
 FEED_FILE = "changes.xml"
 
 
@@ -51,6 +54,8 @@ class Theme:
     logo: str | None
     extra_css: list[str]
     banner_items: tuple[BannerItem, ...] = ()
+    example_notice: str | None = None
+    """"Example edition: fictional details" on every page of an example edition."""
 
 
 def banner_items(edition: ResolvedEdition) -> tuple[BannerItem, ...]:
@@ -204,5 +209,6 @@ def render_site(
         logo=logo,
         extra_css=[EDITION_CSS],
         banner_items=banner_items(edition),
+        example_notice=example_notice(edition),
     )
     return RenderedSite(edition.id, settings.name, pages, files, _nav(pages), theme)

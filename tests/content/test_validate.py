@@ -81,7 +81,7 @@ contacts:
   - id: c
     name: "<b>Bold</b>"
     channels:
-      - {type: phone, value: 0909 879 0000}
+      - {type: phone, value: 0909 879 1000}
       - {type: email, value: not-an-email}
     when_to_use: W
     urgency: advice

@@ -258,7 +258,8 @@ def test_when_the_base_moves_on_check_warns_with_both_texts(drifted: Diagnostic)
     )
     assert drifted.position.line == 1
     assert "base now" in drifted.detail and "at once." in drifted.detail
-    assert "local's version (replace):" in drifted.detail
+    assert "local's replacement (" in drifted.detail
+    assert "+summary: Local summary." in drifted.detail
     assert "Local summary." in drifted.detail
 
 

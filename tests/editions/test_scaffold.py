@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+
 from click.testing import CliRunner
 
 from generator.checks.pipeline import check_edition
@@ -47,3 +50,87 @@ def test_scaffold_needs_a_known_base_and_a_valid_id(minimal_project: Layout) -> 
     code, output = run(minimal_project, "new-edition", "Local Shire", "--base", "national")
     assert code == 2
     assert not (minimal_project.editions_dir / "Local Shire").exists()
+
+
+EXAMPLE_FILES = (
+    "content/contacts.yaml",
+    "content/sources.yaml",
+    "content/sections/example-section.yaml",
+    "flowcharts/police.yaml",
+)
+IDS = {
+    "TODO-CONTACT-ID": "localshire-front-door",
+    "TODO-SOURCE-ID": "localshire-procedures",
+    "TODO-SECTION-ID": "local-procedures",
+    "TODO-STEP-ID": "tell-the-head",
+    "TODO-ROLE-ID": "front-door",
+}
+TEXTS = {"url": "https://www.localshire.gov.uk/safeguarding"}
+"""What a quoted "TODO: ..." becomes, by the key it stands under (others: a sentence)."""
+
+
+def _uncommented(text: str) -> str:
+    """The example as a user would uncomment it: '# ' removed, '## ' lines kept."""
+    return "\n".join(line[2:] if line.startswith("# ") else line for line in text.splitlines())
+
+
+def _filled(text: str, today: datetime.date) -> str:
+    """Every TODO placeholder replaced by a valid value."""
+    for placeholder, value in IDS.items():
+        text = text.replace(placeholder, value)
+    lines = []
+    for line in text.splitlines():
+        key = line.strip().removeprefix("- ").split(":")[0]
+        if "TODO-YYYY-MM-DD" in line:
+            day = today if key == "verified" else today + datetime.timedelta(days=365)
+            line = line.replace("TODO-YYYY-MM-DD", day.isoformat())
+        if '"TODO:' in line:
+            if key == "value" and "the number" in line:
+                filled = "0300 123 4567"
+            elif key == "value":
+                filled = "safeguarding@localshire.gov.uk"
+            else:
+                filled = TEXTS.get(key) or "Filled in from the source."
+            line = re.sub(r'"TODO:[^"]*"', f'"{filled}"', line)
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def test_scaffold_writes_commented_examples_that_change_nothing(minimal_project: Layout) -> None:
+    assert run(minimal_project, "new-edition", "localshire", "--base", "national")[0] == 0
+    folder = minimal_project.editions_dir / "localshire"
+    for relative in EXAMPLE_FILES:
+        text = (folder / relative).read_text(encoding="utf-8")
+        assert all(line.startswith("#") for line in text.splitlines()), relative
+    contacts = (folder / "content/contacts.yaml").read_text(encoding="utf-8")
+    for field in ("id", "name", "channels", "hours", "when_to_use", "urgency", "area"):
+        assert f"## {field}: " in contacts and f"#       {field}:" in contacts, field
+    for field in ("fulfils", "source", "verified"):
+        assert f"## {field}: " in contacts and f"#       {field}:" in contacts, field
+    assert "one of emergency, same-day, advice, support" in contacts
+    patch = (folder / "flowcharts/police.yaml").read_text(encoding="utf-8")
+    assert "#   - insert_after: record" in patch and "#     set: {contacts: [" in patch
+
+
+def test_uncommented_and_filled_in_the_examples_check_clean(minimal_project: Layout) -> None:
+    assert run(minimal_project, "new-edition", "localshire", "--base", "national")[0] == 0
+    folder = minimal_project.editions_dir / "localshire"
+    today = datetime.date.today()
+    for relative in EXAMPLE_FILES:
+        path = folder / relative
+        path.write_text(_filled(_uncommented(path.read_text(encoding="utf-8")), today))
+    section = folder / "content/sections/example-section.yaml"
+    section.rename(section.with_name("local-procedures.yaml"))
+    settings = folder / "edition.yaml"
+    text = re.sub(r'(?m)^(name|authority): "TODO:[^"]*"$', r"\1: Localshire", settings.read_text())
+    settings.write_text(text + "bindings:\n  front-door: localshire-front-door\n")
+    checked = check_edition(minimal_project, "localshire")
+    assert [d.format() for d in checked.diagnostics if d.severity.value == "error"] == []
+    assert all("TODO" not in d.message for d in checked.diagnostics)
+    assert checked.edition is not None
+    resolved = checked.edition
+    assert "local-procedures" in resolved.content.sections
+    assert "localshire-procedures" in resolved.content.sources
+    nodes = {node.id: node for node in resolved.content.trees["police"].item.nodes}
+    assert nodes["record"].next == "tell-the-head"  # type: ignore[union-attr]
+    assert "localshire-front-door" in nodes["call-999"].contacts  # type: ignore[union-attr]
