@@ -57,7 +57,12 @@ async def section_new(editor: Editor, request: Request) -> Response:
     errors = FieldErrors()
     if not section_id:
         errors.by_field["title"] = [problem("'Title' must be filled in.", "title: empty")]
-    elif section_id in resolved.content.sections:
+    elif (
+        section_id in resolved.content.sections
+        or (
+            editor.layout.editions_dir / edition_id / "content" / "sections" / f"{section_id}.yaml"
+        ).exists()
+    ):
         errors.by_field["title"] = [
             problem(
                 "A section with this title already exists; choose another title.",

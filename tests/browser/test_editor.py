@@ -26,8 +26,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 NEW = "north-shire"
-# An Ofcom drama-range number (020 7946 0xxx), fictional, valid in an example edition.
-NUMBER = "020 7946 0123"
+# An Ofcom drama-range number (01632 960xxx), fictional: accepted only in an edition
+# marked as an example, whose every page then says so.
+NUMBER = "01632 960123"
+NOTICE = "Example edition: fictional details"
 
 
 @pytest.fixture
@@ -134,7 +136,7 @@ def test_an_officer_makes_an_edition_from_nothing_in_the_browser(
     officer.click("button:has-text('Save the contact')")
 
     error = page.locator("#phone-error")
-    expect(error).to_contain_text("This phone number is not valid: it is too short")
+    expect(error).to_contain_text("This phone number is too short: it has 4 digits")
     expect(page.locator("#phone")).to_be_focused()
     expect(page.locator("#phone")).to_have_attribute("aria-describedby", re.compile("phone-error"))
     violations["contact with an error"] = axe_violations(page)
@@ -178,6 +180,7 @@ def test_an_officer_makes_an_edition_from_nothing_in_the_browser(
     preview = context.new_page()
     preview.goto(f"{origin}/preview/{NEW}/contacts.html")
     expect(preview.locator("main")).to_contain_text(NUMBER)
+    expect(preview.get_by_role("note").filter(has_text=NOTICE)).to_be_visible()
     found = search(preview, "North Shire designated")
     assert any("contacts" in href for href in found), found
     preview.close()

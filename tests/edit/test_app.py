@@ -3,6 +3,7 @@ from nothing to a strict check with no errors or warnings."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from starlette.testclient import TestClient
@@ -75,19 +76,25 @@ def test_a_new_edition_is_filled_in_through_the_forms_and_passes_a_strict_check(
         "verified": "2026-11-30",
     }
     action = f"/e/{NEW}/contacts/new?role=designated-safeguarding-lead"
+    scaffold = {
+        p: (folder / "content" / p).read_text(encoding="utf-8")
+        for p in ("contacts.yaml", "sources.yaml")
+    }  # new-edition's commented examples
     refused = client.post(action, data=contact)
     assert refused.status_code == 400
-    assert "This phone number is not valid: it is too short" in _field_error(refused.text, "phone")
+    assert "This phone number is too short: it has 4 digits" in _field_error(refused.text, "phone")
     assert 'aria-describedby="phone-hint phone-error" aria-invalid="true" autofocus' in refused.text
     assert 'value="0123"' in refused.text  # the officer's values are kept
-    assert not (folder / "content" / "contacts.yaml").exists()  # nothing was written
-    assert not (folder / "content" / "sources.yaml").exists()
+    for name, text in scaffold.items():  # nothing was written
+        assert (folder / "content" / name).read_text(encoding="utf-8") == text
 
     saved = client.post(action, data={**contact, "phone": "020 7946 0123"})
     assert saved.url.path == f"/e/{NEW}", saved.text
     assert "designated-safeguarding-lead: north-shire-dsl-line-fictional" in (
         folder / "edition.yaml"
     ).read_text(encoding="utf-8")
+    for name, text in scaffold.items():  # the examples stay, the new entry below them
+        assert (folder / "content" / name).read_text(encoding="utf-8").startswith(text)
 
     section = client.post(
         f"/e/{NEW}/sections/new",
@@ -198,3 +205,40 @@ def test_a_role_marked_existing_without_a_contact_is_explained_beside_it(
     assert 'id="err-lado"' in refused.text
     assert "Choose the contact for this role" in refused.text
     assert (project.editions_dir / NEW / "edition.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_fictional_number_outside_an_example_edition_is_refused_beside_the_phone(
+    client: TestClient, project: Layout
+) -> None:
+    created = client.post(
+        "/new",
+        data={
+            "token": TOKEN,
+            "id": NEW,
+            "name": "North Shire guidance",
+            "authority": "North Shire",
+            "base": "national",
+        },
+    )  # not marked as an example edition
+    assert created.url.path == f"/e/{NEW}/roles"
+    contacts = project.editions_dir / NEW / "content" / "contacts.yaml"
+    before = contacts.read_text(encoding="utf-8")
+    refused = client.post(
+        f"/e/{NEW}/contacts/new",
+        data={
+            "token": TOKEN,
+            "name": "North Shire front door",
+            "when_to_use": "Any worry about a child.",
+            "urgency": "same-day",
+            "audiences": "staff",
+            "area": "North Shire",
+            "phone": "01632 960123",
+            "source": "kcsie-2026",
+            "where": "Part one",
+            "verified": "2026-11-30",
+        },
+    )
+    assert refused.status_code == 400
+    words = html.unescape(_field_error(refused.text, "phone"))
+    assert words.startswith("Problem: 01632 960123 is a fictional number from Ofcom's drama range")
+    assert contacts.read_text(encoding="utf-8") == before
