@@ -53,6 +53,9 @@ class Editor:
         edition_id = context.get("edition_id")
         if edition_id:
             context.setdefault("preview", self.preview.state(edition_id))
+            context.setdefault(
+                "preview_ready", (self.preview.site(edition_id) / "index.html").is_file()
+            )
         html = self.templates.get_template(name).render(token=self.token, **context)
         return HTMLResponse(html, status_code=status)
 
@@ -76,12 +79,17 @@ class Editor:
         return check_edition(self.layout, base).edition if base else None
 
     def sources(self, resolved: ResolvedEdition) -> list[tuple[str, str]]:
-        """(id, title) of every source, the edition's own first."""
+        """(id, label) of every source, the edition's own first; the label is the title and
+        the source's edition or year (several editions of one document share a title)."""
         own = {added_id(a) for a in resolved.added if a.kind == "source"}
         items = sorted(
-            resolved.content.sources.items(), key=lambda kv: (kv[0] not in own, kv[1].item.title)
+            resolved.content.sources.items(),
+            key=lambda kv: (kv[0] not in own, kv[1].item.title, str(kv[1].item.edition)),
         )
-        return [(sid, located.item.title) for sid, located in items]
+        return [
+            (sid, f"{s.item.title} ({s.item.edition})" if s.item.edition else s.item.title)
+            for sid, s in items
+        ]
 
     def roles_to_choose(self, resolved: ResolvedEdition) -> list[dict[str, Any]]:
         """Every role this edition must bind or declare, and those it already did."""

@@ -45,6 +45,12 @@ async def contact_new(editor: Editor, request: Request) -> Response:
     if role and role not in resolved.content.roles:
         role = ""
     role_name = resolved.content.roles[role].item.name if role else ""
+    intro = (
+        f"{role_name}: {resolved.content.roles[role].item.description} Saving the contact "
+        "binds it to this role."
+        if role
+        else ""
+    )
     title = f"Add a contact for: {role_name}" if role else "Add a contact"
     action = f"/e/{edition_id}/contacts/new" + (f"?role={role}" if role else "")
     if request.method == "GET":
@@ -57,6 +63,7 @@ async def contact_new(editor: Editor, request: Request) -> Response:
             action=action,
             errors=FieldErrors(),
             submit="Save the contact",
+            intro=intro,
         )
     values = await checked_post(editor, request)
     form_labels = labels(form)
@@ -104,10 +111,11 @@ async def contact_new(editor: Editor, request: Request) -> Response:
         400,
         form=form,
         edition_id=edition_id,
-        title="Add a contact",
-        action=str(request.url.path) + (f"?role={role}" if role else ""),
+        title=title,
+        action=action,
         errors=saved.errors,
         submit="Save the contact",
+        intro=intro,
     )
 
 

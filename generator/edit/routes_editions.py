@@ -20,7 +20,7 @@ from generator.edit.field_errors import Entry, FieldErrors, place
 from generator.edit.overlay_writer import EDITION_FILE, Transaction, set_settings
 from generator.edit.requests import checked_post, problem
 from generator.edit.saving import current_problems, save
-from generator.editions.resolve import read_edition
+from generator.editions.resolve import ResolvedEdition, read_edition
 from generator.editions.scaffold import ScaffoldError, write_scaffold
 from generator.models.text_rules import check_id
 
@@ -36,19 +36,23 @@ def routes(editor: Editor) -> list[Route]:
 
 async def home(editor: Editor, request: Request) -> Response:
     """The project's editions, and a link to start a new one."""
-    layout = editor.layout
-    editions = []
+    editions = [{"id": e, "name": name} for e, name in edition_names(editor.layout)]
+    return editor.page("home.html.j2", editions=editions, title="Editions")
+
+
+def edition_names(layout: Layout) -> list[tuple[str, str]]:
+    """(id, name) of each of the project's editions (the id when its settings are broken)."""
+    names = []
     for edition_id in layout.edition_ids():
         settings, _problems = read_edition(layout, edition_id)
-        name = settings.item.name if settings else edition_id
-        editions.append({"id": edition_id, "name": name})
-    return editor.page("home.html.j2", editions=editions, title="Editions")
+        names.append((edition_id, settings.item.name if settings else edition_id))
+    return names
 
 
 async def new_edition(editor: Editor, request: Request) -> Response:
     """The "new edition" form; on success, on to the roles the new edition must fill."""
     layout = editor.layout
-    form = forms.new_edition_form(layout.edition_ids())
+    form = forms.new_edition_form(edition_names(layout))
     if request.method == "GET":
         return editor.page(
             "form.html.j2",
@@ -136,21 +140,60 @@ def _settings(t: Transaction, settings: dict[str, Any]) -> list[Entry]:
     ]
 
 
+OPEN_ROLE_CODES = ("unbound-role", "placeholder")
+"""Problems the checklist's "Roles" line sums up (by the roles' names)."""
+
+
 async def edition(editor: Editor, request: Request) -> Response:
-    """An edition's page: what it has, its problems, and links to each form."""
+    """An edition's page: a checklist of what is left to do (roles, contacts, sections,
+    flowcharts, problems, preview, publishing), the problems, and links to each form."""
     layout = editor.layout
     edition_id = editor.edition_id(request)
     found = await run_in_threadpool(current_problems, layout, edition_id)
-    errors = place(found, [], layout.root)
     checked = await run_in_threadpool(check_edition, layout, edition_id, draft=True)
     resolved = checked.edition
-    open_roles = len(resolved.placeholders()) if resolved else 0
+    summed_up = resolved is not None
+    errors = place(
+        [d for d in found if not (summed_up and d.code in OPEN_ROLE_CODES)], [], layout.root
+    )
     return editor.page(
         "edition.html.j2",
         edition_id=edition_id,
         resolved=resolved,
         errors=errors,
-        open_roles=open_roles,
+        checklist=checklist(editor, resolved) if resolved else None,
         saved=request.query_params.get("saved"),
         title=resolved.edition.item.name if resolved else edition_id,
     )
+
+
+def checklist(editor: Editor, resolved: ResolvedEdition) -> dict[str, Any]:
+    """What the edition has and what is left: roles chosen of those to fill (with the
+    open ones by name), its own contacts, sections and flowchart changes by name."""
+    rows = editor.roles_to_choose(resolved)
+    open_roles = {role_id for role_id, _ in resolved.placeholders()}
+
+    def own(kind: str) -> list[str]:
+        names = []
+        for added in resolved.added:
+            if added.kind == kind and added.edition_id == resolved.id:
+                item = added.item.item
+                names.append(str(getattr(item, "name", None) or getattr(item, "title", "")))
+        return sorted(names)
+
+    changed_trees = sorted(
+        {
+            resolved.content.trees[o.item_id].item.title
+            for o in resolved.overrides
+            if o.kind == "tree"
+            and o.edition_id == resolved.id
+            and o.item_id in resolved.content.trees
+        }
+    )
+    return {
+        "roles_total": len(rows),
+        "roles_open": [row["name"] for row in rows if row["id"] in open_roles],
+        "contacts": own("contact"),
+        "sections": own("section"),
+        "trees": changed_trees,
+    }

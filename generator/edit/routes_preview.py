@@ -17,6 +17,7 @@ def routes(editor: Editor) -> list[Route]:
     return [
         Route("/e/{edition}/build", partial(build, editor), methods=["POST"]),
         Route("/e/{edition}/preview-status", partial(preview_status, editor)),
+        Route("/e/{edition}/preview-waiting", partial(preview_waiting, editor)),
     ]
 
 
@@ -32,3 +33,9 @@ async def preview_status(editor: Editor, request: Request) -> Response:
     """The preview build's state as JSON."""
     state = editor.preview.state(editor.edition_id(request))
     return JSONResponse({"status": state.status, "message": state.message, "builds": state.builds})
+
+
+async def preview_waiting(editor: Editor, request: Request) -> Response:
+    """What the preview frame shows until the edition's first preview is built."""
+    edition_id = editor.edition_id(request)
+    return editor.page("preview-waiting.html.j2", title="Preview", waiting_for=edition_id)

@@ -14,6 +14,7 @@ from starlette.routing import Route
 from generator.edit import forms
 from generator.edit.editor import Editor
 from generator.edit.field_errors import Entry, FieldErrors
+from generator.edit.ids import added_id
 from generator.edit.overlay_writer import EDITION_FILE, Transaction, set_roles
 from generator.edit.requests import checked_post, problem
 from generator.edit.saving import save
@@ -29,10 +30,17 @@ async def roles(editor: Editor, request: Request) -> Response:
     edition_id = editor.edition_id(request)
     resolved = await run_in_threadpool(editor.resolved, edition_id)
     rows = editor.roles_to_choose(resolved)
+    own = {added_id(a) for a in resolved.added if a.kind == "contact"}
     contacts = sorted(
         ((cid, c.item.name) for cid, c in resolved.content.contacts.items()),
-        key=lambda kv: kv[1],
-    )
+        key=lambda kv: (kv[0] not in own, kv[1]),
+    )  # the edition's own contacts first
+    for row in rows:
+        row["fitting"] = [
+            (cid, name)
+            for cid, name in contacts
+            if row["id"] in resolved.content.contacts[cid].item.fulfils
+        ]
     errors = FieldErrors()
     status = 200
     if request.method == "POST":

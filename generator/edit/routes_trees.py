@@ -76,16 +76,23 @@ def tree_forms(ctx: dict[str, Any]) -> dict[str, forms.Form]:
         "rebind": forms.Form(
             [
                 (
-                    "Rebind the contacts of a node",
+                    "Which step, and the contacts it shows",
                     [
-                        forms.Field("rb_node", "Node", kind="select", options=nodes, required=True),
+                        forms.Field(
+                            "rb_node",
+                            "The step, question or outcome",
+                            kind="select",
+                            options=nodes,
+                            required=True,
+                        ),
                         forms.Field(
                             "rb_contacts",
                             "Its contacts",
                             kind="checkboxes",
                             options=ctx["contacts"],
                             value=[],
-                            hint="The contacts or roles this node shows, replacing its own.",
+                            hint="Every contact or role it should show: they replace "
+                            "the ones it shows now.",
                         ),
                     ],
                 )
@@ -94,10 +101,16 @@ def tree_forms(ctx: dict[str, Any]) -> dict[str, forms.Form]:
         "text": forms.Form(
             [
                 (
-                    "Change the text of a node",
+                    "Which step, and its new words",
                     [
-                        forms.Field("tx_node", "Node", kind="select", options=nodes, required=True),
-                        forms.Field("tx_text", "New text", kind="textarea", required=True),
+                        forms.Field(
+                            "tx_node",
+                            "The step, question or outcome",
+                            kind="select",
+                            options=nodes,
+                            required=True,
+                        ),
+                        forms.Field("tx_text", "New words", kind="textarea", required=True),
                     ],
                 )
             ]

@@ -143,6 +143,8 @@ def test_an_officer_makes_an_edition_from_nothing_in_the_browser(
     officer.fill("Phone number", NUMBER)
     officer.click("button:has-text('Save the contact')")
     expect(page.get_by_text("Saved. The preview is being rebuilt.")).to_be_visible()
+    expect(page.locator(".checklist")).to_contain_text(f"{roles} of {roles} have a contact")
+    violations["overview"] = axe_violations(page)
 
     officer.click("nav >> text=Add a section")
     officer.fill("Title", "North Shire local arrangements")

@@ -23,6 +23,11 @@ def _field_error(html: str, name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1))).strip()
 
 
+def _words(page: str) -> str:
+    """The page's text: tags removed, entities decoded, whitespace collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", page)))
+
+
 def _create(client: TestClient) -> None:
     response = client.post(
         "/new",
@@ -242,3 +247,58 @@ def test_a_fictional_number_outside_an_example_edition_is_refused_beside_the_pho
     words = html.unescape(_field_error(refused.text, "phone"))
     assert words.startswith("Problem: 01632 960123 is a fictional number from Ofcom's drama range")
     assert contacts.read_text(encoding="utf-8") == before
+
+
+def test_pages_show_names_what_is_left_and_the_contacts_that_fit_a_role_first(
+    client: TestClient,
+) -> None:
+    new_form = client.get("/new").text
+    assert re.search(
+        r'<option value="national"[^>]*>Safeguarding guidance for schools in England', new_form
+    )
+    assert new_form.index('value="national"') < new_form.index('value="essex"')
+    _create(client)
+
+    overview = html.unescape(client.get(f"/e/{NEW}").text)
+    assert "What is left to do" in overview
+    assert "0 of 15 have a contact or are declared as gaps." in overview
+    assert "Still open: Children's social care (front door)," in overview
+    assert "The role 'lado'" not in overview  # open roles are summed up by name, not listed
+    assert "safeguide build --edition north-shire" in overview and '"Publish"' in overview
+    assert f'src="/e/{NEW}/preview-waiting"' in overview  # nothing built yet
+    waiting = client.get(f"/e/{NEW}/preview-waiting")
+    assert waiting.status_code == 200 and "appears here once it is built" in waiting.text
+
+    saved = client.post(
+        f"/e/{NEW}/contacts/new",
+        data={
+            "token": TOKEN,
+            "name": "North Shire LADO (fictional)",
+            "when_to_use": "An allegation about an adult who works with children.",
+            "urgency": "same-day",
+            "audiences": "staff",
+            "area": "North Shire",
+            "fulfils": "lado",
+            "phone": "01632 960124",
+            "source": "kcsie-2026",
+            "where": "Part four",
+            "verified": "2026-11-30",
+        },
+    )
+    assert saved.url.path == f"/e/{NEW}", saved.text
+    assert "Contacts: 1 of your own: North Shire LADO (fictional)." in _words(saved.text)
+
+    roles = client.get(f"/e/{NEW}/roles").text
+    lado = roles[
+        roles.index('id="contact-lado"') : roles.index(
+            "</select>", roles.index('id="contact-lado"')
+        )
+    ]
+    fits = lado.index('<optgroup label="Contacts that fill this role">')
+    assert fits < lado.index("North Shire LADO (fictional)") < lado.index('label="Other contacts"')
+    assert "Local Authority Designated Officer (LADO)" in roles
+    assert "0 of 15 roles have a contact or are declared as gaps." in roles
+    assert 'id="fit-early-help"' in roles  # no contact fits it: the page says so
+
+    form = client.get(f"/e/{NEW}/contacts/new?role=lado").text
+    assert '<p class="intro">Local Authority Designated Officer (LADO): Where allegations' in form
