@@ -302,3 +302,21 @@ def test_pages_show_names_what_is_left_and_the_contacts_that_fit_a_role_first(
 
     form = client.get(f"/e/{NEW}/contacts/new?role=lado").text
     assert '<p class="intro">Local Authority Designated Officer (LADO): Where allegations' in form
+
+
+def test_a_patch_to_the_tree_of_the_scaffolds_commented_example_keeps_the_example(
+    client: TestClient, project: Layout
+) -> None:
+    _create(client)
+    flowcharts = project.editions_dir / NEW / "flowcharts"
+    (example,) = flowcharts.iterdir()  # new-edition's commented tree patch
+    before = example.read_text(encoding="utf-8")
+    step = re.findall(r"^#   - node: (\S+)$", before, re.M)[-1]
+    saved = client.post(
+        f"/e/{NEW}/trees/{example.stem}/text",
+        data={"token": TOKEN, "tx_node": step, "tx_text": "North Shire's own wording."},
+    )
+    assert saved.url.path == f"/e/{NEW}", saved.text
+    after = example.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert f"patch:\n  - node: {step}\n    set:\n      text: North Shire's own wording.\n" in after
