@@ -106,11 +106,49 @@ def place(diagnostics: Iterable[Diagnostic], entries: Iterable[Entry], root: Pat
     return placed
 
 
-_PHONE_REASONS = (
-    (re.compile(r"\((\d+) digits\)"), "it has {0} digits, which is not a whole UK number"),
-    (re.compile(r"premium-rate"), "it is a premium-rate number, which callers pay extra for"),
-    (re.compile(r"expected digits"), "use only digits, spaces and a + at the start"),
-    (re.compile(r"fictional|drama", re.IGNORECASE), "it is a fictional (drama) number"),
+_UK_LENGTH = "a UK number has 10 or 11 digits, counting the 0 at the start"
+_CHECK_SOURCE = "Copy it again from the source."
+
+_PHONE_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"too short \((?P<n>\d+) digits(?:; numbers starting (?P<p>\d+) have 11)?"),
+        "This phone number is too short: it has {n} digits, and {uk}{starting}. {check}",
+    ),
+    (
+        re.compile(r"too long \((?P<n>\d+) digits\)"),
+        "This phone number is too long: it has {n} digits, and {uk}. {check}",
+    ),
+    (
+        re.compile(r"premium-rate"),
+        "This is a premium-rate number: callers pay a high rate to ring it, so the guidance "
+        "cannot print it. Use the service's ordinary number (one starting 01, 02, 03 or 0800).",
+    ),
+    (
+        re.compile(r"it has letters"),
+        "Write the phone number in digits: letters (as in 0800 CHILDLINE) stand for digits.",
+    ),
+    (
+        re.compile(r"with \+ for 00|written without \+: (?P<abroad>\+[\d ]+)"),
+        "This is not a UK number. A number abroad is written with + and its country code{abroad}.",
+    ),
+    (
+        re.compile(r"for its country code (?P<code>\+\d+)"),
+        "This is not a UK number, and not a valid number for its country code {code}. {check}",
+    ),
+    (
+        re.compile(r"short code such as"),
+        "This is not a UK number: a UK number starts with 0 (a number abroad with + and its "
+        "country code), and a short code is one such as 999, 101 or 116 123. {check}",
+    ),
+    (
+        re.compile(r"no UK line can have"),
+        "No UK phone line has this number: the length is right, but the code at the start "
+        "is not one in use. {check}",
+    ),
+    (
+        re.compile(r"expected digits|which is not a number"),
+        "This is not a phone number: use only digits, spaces and a + at the start.",
+    ),
 )
 
 
@@ -118,17 +156,34 @@ def _phone_words(message: str) -> str:
     for pattern, words in _PHONE_REASONS:
         found = pattern.search(message)
         if found:
-            digits = found.group(1) if found.groups() else ""
-            if digits and int(digits) < 10:
-                return "This phone number is not valid: it is too short"
-            return "This phone number is not valid: " + words.format(digits)
-    return "This phone number is not valid: it is not a UK number"
+            parts = {k: v for k, v in found.groupdict().items() if v}
+            abroad = re.search(r"write (\+[\d ]+\d)", message)
+            if "abroad" in parts or abroad:
+                written = parts.get("abroad") or (abroad.group(1) if abroad else "")
+                parts["abroad"] = f" (perhaps {written.rstrip('? ')})" if written else ""
+            return words.format(
+                uk=_UK_LENGTH,
+                check=_CHECK_SOURCE,
+                starting=f" (one starting {parts['p']} has 11)" if "p" in parts else "",
+                **{"n": "", "code": "", "abroad": "", **parts},
+            )
+    return "This phone number is not valid: it is not a UK number. " + _CHECK_SOURCE
+
+
+_FICTIONAL = (
+    "{written} is a fictional number from Ofcom's drama range: only an example or training "
+    "edition may print it. Use the real number from the source; or, if this edition is for "
+    "training only, mark it as an example edition (example: true in its edition.yaml)."
+)
 
 
 def plain_words(diagnostic: Diagnostic, label: str = "") -> str:
     """The diagnostic as a sentence for someone who has never read YAML."""
     message, code = diagnostic.message, diagnostic.code
     what = f"'{label}'" if label else "This"
+    if code == "fictional-number":
+        found = re.search(r"got (.+?), a fictional number", message)
+        return _FICTIONAL.format(written=found.group(1) if found else "This")
     if code == "invalid-phone" or "phone number" in message:
         return _phone_words(message)
     if code == "missing-key" or code == "empty":

@@ -37,6 +37,11 @@ URGENCY_WORDS = {
     "advice": "Advice",
     "support": "Support",
 }
+AUDIENCE_WORDS = {
+    "all-staff": "All staff",
+    "dsl": "Designated safeguarding leads",
+    "leaders": "Leaders and governors",
+}
 BASIS_WORDS = {
     "statutory": "Statutory (must)",
     "guidance": "Guidance (should)",
@@ -94,8 +99,10 @@ def slug(text: str) -> str:
     return "-".join(words)[:60].strip("-")
 
 
-def new_edition_form(editions: list[str]) -> Form:
-    """Id, name, authority, base and the example checkbox."""
+def new_edition_form(editions: list[tuple[str, str]]) -> Form:
+    """Id, name, authority, base (``editions`` as (id, name), offered by name, the
+    national edition first) and the example checkbox."""
+    offered = sorted(editions, key=lambda e: (e[0] != "national", e[1]))
     return Form(
         [
             (
@@ -130,7 +137,7 @@ def new_edition_form(editions: list[str]) -> Form:
                         hint="Your edition starts with everything in this edition and keeps "
                         "receiving its updates; you add or change only what is local.",
                         value="national",
-                        options=[(e, e) for e in editions],
+                        options=offered,
                     ),
                     Field(
                         "example",
@@ -197,7 +204,8 @@ def contact_form(
                         "fulfils",
                         "Roles it fills",
                         kind="checkboxes",
-                        hint=hint(Contact, "fulfils"),
+                        hint="The jobs on the Roles page this contact does for staff, "
+                        "e.g. the LADO. Tick each one it does.",
                         options=roles,
                         value=[],
                     ),
@@ -309,7 +317,7 @@ def section_form(sources: list[tuple[str, str]], today: datetime.date) -> Form:
                         "Who it is for",
                         kind="checkboxes",
                         required=True,
-                        options=choices(Audience),
+                        options=[(a, AUDIENCE_WORDS.get(a, a)) for a in get_args(Audience)],
                         value=["all-staff"],
                     ),
                     Field(
@@ -356,12 +364,19 @@ def step_form(
                         "position",
                         "Put the new step",
                         kind="select",
-                        options=[("after", "After the step"), ("before", "Before the node")],
+                        options=[("after", "After it"), ("before", "Before it")],
                         value="after",
-                        hint="'After' works on steps; to come before a question or an "
-                        "outcome, choose 'Before'.",
+                        hint="'After it' works on a step; to come before a question or an "
+                        "outcome, choose 'Before it'.",
                     ),
-                    Field("target", "Node", kind="select", options=nodes, required=True),
+                    Field(
+                        "target",
+                        "The step, question or outcome",
+                        kind="select",
+                        options=nodes,
+                        required=True,
+                        hint="Listed in the flowchart's order, as in the table above.",
+                    ),
                 ],
             ),
             (

@@ -93,19 +93,27 @@ class Transaction:
         self.folder = folder
         self.before: dict[Path, bytes | None] = {}
         self.style: dict[Path, str] = {}
+        self.comments_only: dict[Path, str] = {}
+        """Files that hold only comments (they load as None), by path: a write keeps the
+        comments above the new data (the scaffold's commented examples, say)."""
 
     def path(self, relative: str) -> Path:
         """The file at ``relative`` inside the edition's folder (refused outside it)."""
         return inside(self.folder, relative)
 
     def load(self, relative: str) -> Any:
-        """The file's YAML as round-trip data, or None when the file does not exist."""
+        """The file's YAML as round-trip data, or None when the file does not exist or
+        holds only comments (kept: :meth:`write_data` writes them back above the data)."""
         path = self.path(relative)
+        self.comments_only.pop(path, None)
         if not path.is_file():
             return None
         text = path.read_text(encoding="utf-8")
         self.style[path] = text
-        return _yaml(text).load(text)
+        data = _yaml(text).load(text)
+        if data is None and text.strip():
+            self.comments_only[path] = text
+        return data
 
     def write(self, relative: str, text: str) -> Path:
         """Check ``text`` with safeguide's loader, then replace the file atomically."""
@@ -123,11 +131,15 @@ class Transaction:
         return path
 
     def write_data(self, relative: str, data: Any, schema: str | None = None) -> Path:
-        """Write round-trip ``data``; a new file starts with its ``$schema`` comment."""
+        """Write round-trip ``data``; a new file starts with its ``$schema`` comment, a file
+        of comments only keeps them above the data."""
         path = self.path(relative)
         text = dump(data, self.style.get(path, ""))
         if schema is not None and not path.is_file():
             text = schema_line(relative, schema) + text
+        comments = self.comments_only.pop(path, None)
+        if comments is not None:
+            text = comments.rstrip("\n") + "\n" + text
         return self.write(relative, text)
 
     def undo(self) -> None:

@@ -26,8 +26,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 NEW = "north-shire"
-# An Ofcom drama-range number (020 7946 0xxx), fictional, valid in an example edition.
-NUMBER = "020 7946 0123"
+# An Ofcom drama-range number (01632 960xxx), fictional: accepted only in an edition
+# marked as an example, whose every page then says so.
+NUMBER = "01632 960123"
+NOTICE = "Example edition: fictional details"
 
 
 @pytest.fixture
@@ -134,13 +136,15 @@ def test_an_officer_makes_an_edition_from_nothing_in_the_browser(
     officer.click("button:has-text('Save the contact')")
 
     error = page.locator("#phone-error")
-    expect(error).to_contain_text("This phone number is not valid: it is too short")
+    expect(error).to_contain_text("This phone number is too short: it has 4 digits")
     expect(page.locator("#phone")).to_be_focused()
     expect(page.locator("#phone")).to_have_attribute("aria-describedby", re.compile("phone-error"))
     violations["contact with an error"] = axe_violations(page)
     officer.fill("Phone number", NUMBER)
     officer.click("button:has-text('Save the contact')")
     expect(page.get_by_text("Saved. The preview is being rebuilt.")).to_be_visible()
+    expect(page.locator(".checklist")).to_contain_text(f"{roles} of {roles} have a contact")
+    violations["overview"] = axe_violations(page)
 
     officer.click("nav >> text=Add a section")
     officer.fill("Title", "North Shire local arrangements")
@@ -178,6 +182,7 @@ def test_an_officer_makes_an_edition_from_nothing_in_the_browser(
     preview = context.new_page()
     preview.goto(f"{origin}/preview/{NEW}/contacts.html")
     expect(preview.locator("main")).to_contain_text(NUMBER)
+    expect(preview.get_by_role("note").filter(has_text=NOTICE)).to_be_visible()
     found = search(preview, "North Shire designated")
     assert any("contacts" in href for href in found), found
     preview.close()

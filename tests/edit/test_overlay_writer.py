@@ -17,6 +17,7 @@ from generator.edit.overlay_writer import (
     set_settings,
     transaction,
 )
+from generator.editions.scaffold_examples import contacts_example, sources_example
 from tests.conftest import REPO
 
 SCHOOL = REPO / "site_config" / "editions" / "example-school"
@@ -124,3 +125,58 @@ def test_undo_restores_changed_files_and_removes_new_ones(school: Path) -> None:
         raise RuntimeError
     assert (school / "edition.yaml").read_bytes() == before
     assert not (school / "flowcharts" / "missing-child.yaml").exists()
+
+
+def test_an_entry_added_to_a_scaffold_file_of_comments_only_keeps_its_comments(
+    tmp_path: Path,
+) -> None:
+    """`new-edition` writes commented examples (they load as None); the editor's first
+    entry goes below them, and the next one below that, the comments unchanged."""
+    folder = tmp_path / "north-shire"
+    (folder / "content").mkdir(parents=True)
+    contacts = folder / "content" / "contacts.yaml"
+    sources = folder / "content" / "sources.yaml"
+    contacts.write_text(contacts_example(["lado"]), encoding="utf-8")
+    sources.write_text(sources_example(), encoding="utf-8")
+    examples = {p: p.read_text(encoding="utf-8") for p in (contacts, sources)}
+
+    t = Transaction(folder)
+    first = {"add": {"id": "north-shire-front-door", "name": "Front door (fictional)"}}
+    assert append_to_list(t, "content/contacts.yaml", "contacts", first, "overlay-contacts") == 0
+    second = {"add": {"id": "north-shire-lado", "name": "LADO (fictional)"}}
+    assert append_to_list(t, "content/contacts.yaml", "contacts", second, "overlay-contacts") == 1
+    source = {"add": {"id": "north-shire-policy", "title": "Policy (fictional)"}}
+    assert append_to_list(t, "content/sources.yaml", "sources", source, "overlay-sources") == 0
+
+    text = contacts.read_text(encoding="utf-8")
+    assert text.startswith(examples[contacts])  # every comment line, unchanged, first
+    assert text[len(examples[contacts]) :] == (
+        "contacts:\n"
+        "  - add:\n"
+        "      id: north-shire-front-door\n"
+        "      name: Front door (fictional)\n"
+        "  - add:\n"
+        "      id: north-shire-lado\n"
+        "      name: LADO (fictional)\n"
+    )
+    loaded = load_document(contacts)
+    assert [c["add"]["id"] for c in loaded.data["contacts"]] == [
+        "north-shire-front-door",
+        "north-shire-lado",
+    ]
+    text = sources.read_text(encoding="utf-8")
+    assert text.startswith(examples[sources])
+    assert "\nsources:\n  - add:\n      id: north-shire-policy\n" in text
+    assert "schema=" not in text  # the file existed: no $schema line is added to it
+
+
+def test_a_patch_added_to_a_commented_tree_example_keeps_it(tmp_path: Path) -> None:
+    folder = tmp_path / "north-shire"
+    (folder / "flowcharts").mkdir(parents=True)
+    path = folder / "flowcharts" / "missing-child.yaml"
+    example = "## Local changes to the base tree.\n# base_hash: 1234abcd\n# patch:\n"
+    path.write_text(example, encoding="utf-8")
+    t = Transaction(folder)
+    assert append_patch(t, "missing-child", {"node": "a", "set": {"text": "b"}}, "1234abcd") == 0
+    text = path.read_text(encoding="utf-8")
+    assert text == example + "base_hash: 1234abcd\npatch:\n  - node: a\n    set:\n      text: b\n"
