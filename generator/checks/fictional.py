@@ -12,8 +12,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel
-
+from generator.checks.leaf_values import leaf_values
 from generator.content.collect import Located
 from generator.content.loader import KeyPath
 from generator.editions.resolve import ResolvedEdition
@@ -33,21 +32,6 @@ def _refusal(written: str) -> str:
     )
 
 
-def _strings(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, object]]:
-    """Every leaf value under ``value`` with its key path (models, lists and mappings)."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*path, name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, str(key)))
-    else:
-        yield path, value
-
-
 def _drama_in_text(text: str) -> list[str]:
     """The drama-range numbers written in ``text``, as written."""
     found = []
@@ -62,7 +46,7 @@ def _drama_in_text(text: str) -> list[str]:
 
 
 def _fictional_in(located: Located[ContentModel]) -> Iterator[tuple[KeyPath, str]]:
-    for path, value in _strings(located.item, ()):
+    for path, value in leaf_values(located.item):
         if not isinstance(value, str):
             continue
         if path and path[-1] == "value" and _is_phone_channel(located.item, path[:-1]):

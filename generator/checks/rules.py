@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.checks.duty import check_duty_basis
 from generator.checks.fictional import check_fictional_numbers
+from generator.checks.placeholders import check_content_placeholders
 from generator.content.collect import Located
 from generator.content.loader import KeyPath
 from generator.editions.drift import check_drift
@@ -565,6 +566,7 @@ CHECKS: tuple[Check, ...] = (
     check_references,
     check_roles_bound,
     check_todo_settings,
+    check_content_placeholders,
     check_unused_contacts,
     check_trees,
     check_scenarios,

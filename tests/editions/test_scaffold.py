@@ -134,3 +134,22 @@ def test_uncommented_and_filled_in_the_examples_check_clean(minimal_project: Lay
     nodes = {node.id: node for node in resolved.content.trees["police"].item.nodes}
     assert nodes["record"].next == "tell-the-head"  # type: ignore[union-attr]
     assert "localshire-front-door" in nodes["call-999"].contacts  # type: ignore[union-attr]
+
+
+def test_free_text_left_as_todo_is_an_error_at_its_line(minimal_project: Layout) -> None:
+    """Ids and dates left as TODO are refused by the models; free text is refused by check,
+    so an uncommented example never publishes "TODO: e.g. ..." as guidance."""
+    assert run(minimal_project, "new-edition", "localshire", "--base", "national")[0] == 0
+    folder = minimal_project.editions_dir / "localshire"
+    today = datetime.date.today()
+    contacts = folder / "content/contacts.yaml"
+    filled = _filled(_uncommented(contacts.read_text(encoding="utf-8")), today)
+    left = re.sub(r"(?m)^(\s+hours: ).*$", r'\1"TODO: e.g. Monday to Friday, 9am to 5pm"', filled)
+    assert left != filled
+    contacts.write_text(left, encoding="utf-8")
+    line = next(n for n, text in enumerate(left.splitlines(), 1) if 'hours: "TODO' in text)
+    checked = check_edition(minimal_project, "localshire")
+    todo = [d for d in checked.diagnostics if d.code == "todo" and d.path.name == "contacts.yaml"]
+    assert len(todo) == 1
+    assert todo[0].severity.value == "error" and todo[0].position.line == line
+    assert "expected your own text here, got the placeholder 'TODO: e.g." in todo[0].message
