@@ -79,9 +79,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy generator
 
+# The suite runs on up to four processes, one file's tests on the same process (its
+# module-wide builds are made once); PYTEST_PARALLEL= runs it in one process.
+PYTEST_PARALLEL ?= --numprocesses=auto --maxprocesses=4 --dist loadfile
 test: deps browser-deps lint typecheck
 	$(BIN)/safeguide schema --check
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(PYTEST_PARALLEL)
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
