@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
 import pytest
 
@@ -12,27 +10,13 @@ from generator.checks.pipeline import check_edition
 from generator.content.item_hash import short_hash
 from generator.content.project import Layout
 from generator.errors import Diagnostic
+from tests.editions.test_resolve import git
 from tests.editions.test_tree_patch import EDITION
 
 PATCH = """\
   - insert_after: record
     step: {id: tell-head, text: Tell the headteacher., basis: local}
 """
-
-
-def git(project: Layout, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(project.root), *args],
-        check=True,
-        capture_output=True,
-        env={
-            **os.environ,
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-        },
-    )
 
 
 def drift_of_patched_tree(project: Layout, *, history: bool) -> Diagnostic:
