@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -31,6 +32,13 @@ def make_project(destination: Path, content: Path) -> Layout:
         shutil.copytree(REPO / folder, destination / folder, dirs_exist_ok=True)
     shutil.copytree(content, destination, dirs_exist_ok=True)
     return Layout(destination)
+
+
+def interruptible() -> None:
+    """Ctrl-C as at a terminal, for a child process (its ``preexec_fn``): a test run started
+    in the background (``make test &``, a CI runner's shell) ignores SIGINT, and an ignored
+    signal stays ignored in every child, so a server under test would never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator.content.project import Layout
 from tests.browser.engine import search
+from tests.conftest import interruptible
 from tests.edit.project_copy import copy_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,6 +42,7 @@ def editor(tmp_path: Path) -> Iterator[tuple[str, Layout]]:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "SAFEGUIDE_TODAY": "2026-12-01"},
+        preexec_fn=interruptible,  # stopped below by Ctrl-C
     )
     assert process.stderr is not None
     address = ""

@@ -18,6 +18,7 @@ import pytest
 
 from generator.content.project import Layout
 from generator.site.engine.zensical_serve import Synced, sync_folder
+from tests.conftest import interruptible
 from tests.site.test_serve import PAGE, fetch, free_port, wait_for
 
 EXPORTED = re.compile(r"^national: exported to (?P<work>\S+), served by zensical at ", re.M)
@@ -58,9 +59,8 @@ def test_sync_rewrites_only_changed_files_and_removes_missing_ones(tmp_path: Pat
 # --- the real executable ----------------------------------------------------------------
 
 
-STOP_WAIT = 60
-"""Seconds a stopped server may take to exit: twice STOP_SECONDS, and slack for a loaded
-machine."""
+STOP_WAIT = 30
+"""Seconds a stopped server may take to exit: twice STOP_SECONDS, and slack."""
 
 
 @dataclass
@@ -91,8 +91,7 @@ class Serving:
             os.killpg(self.process.pid, how)
         else:
             self.process.send_signal(how)
-        # Stopping waits up to STOP_SECONDS for Zensical and as long for the file watcher;
-        # on a loaded CI machine the whole stop once took more than 30 s.
+        # Stopping waits up to STOP_SECONDS for Zensical and as long for the file watcher.
         try:
             return self.process.wait(timeout=STOP_WAIT)
         except subprocess.TimeoutExpired:
@@ -124,6 +123,7 @@ def serving(minimal_project: Layout, tmp_path: Path) -> Iterator[Serving]:
             stdout=subprocess.DEVNULL,
             stderr=sink,
             start_new_session=True,
+            preexec_fn=interruptible,
         )
     try:
         yield Serving(process, f"http://127.0.0.1:{port}/", stderr)
