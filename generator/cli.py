@@ -672,4 +672,9 @@ def edit(ctx: click.Context, edition: str | None, port: int, host: str, open_bro
         raise click.UsageError(f"expected --host 127.0.0.1 (the editor is local only), got {host}")
     if edition is not None:
         _known_edition(layout, edition)
-    serve_editor(layout, port, edition, open_browser, say=lambda line: click.echo(line, err=True))
+    try:
+        serve_editor(
+            layout, port, edition, open_browser, say=lambda line: click.echo(line, err=True)
+        )
+    except OSError as exc:
+        raise click.UsageError(f"expected a free --port, got {port} ({exc.strerror})") from None

@@ -14,11 +14,18 @@ from generator.edit.app import Editor, build_app
 from generator.edit.security import LOCAL_HOST, new_token
 
 
-def free_port() -> int:
-    """A port nothing listens on at the moment."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((LOCAL_HOST, 0))
-        return int(probe.getsockname()[1])
+def listening_socket(port: int) -> socket.socket:
+    """A socket listening on 127.0.0.1 at ``port`` (0: a free one), before the server runs:
+    a browser that opens the printed address at once waits in the queue, never refused."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((LOCAL_HOST, port))
+    except OSError:
+        listener.close()
+        raise
+    listener.listen(128)
+    return listener
 
 
 def serve_editor(
@@ -31,7 +38,8 @@ def serve_editor(
     """Serve the editor until Ctrl-C; the preview folder is removed afterwards."""
     import uvicorn
 
-    port = port or free_port()
+    listener = listening_socket(port)
+    port = int(listener.getsockname()[1])
     token = new_token()
     preview_dir = Path(tempfile.mkdtemp(prefix="safeguide-edit-"))
     editor = Editor(layout, token, port, preview_dir)
@@ -42,14 +50,16 @@ def serve_editor(
     say("Ctrl-C stops it.")
     if open_browser:
         webbrowser.open(address)
+    config = uvicorn.Config(
+        build_app(editor),
+        host=LOCAL_HOST,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        proxy_headers=False,
+    )
     try:
-        uvicorn.run(
-            build_app(editor),
-            host=LOCAL_HOST,
-            port=port,
-            log_level="warning",
-            server_header=False,
-            proxy_headers=False,
-        )
+        uvicorn.Server(config).run(sockets=[listener])
     finally:
+        listener.close()
         shutil.rmtree(preview_dir, ignore_errors=True)
